@@ -1,0 +1,51 @@
+"""Glossary → one Aho-Corasick automaton over folded text.
+
+Built once per run from every spelling in the glossary (names, deprecated
+spellings, and `not_in` compounds that must win over a shorter form), matched
+leftmost-longest so that `CS Ops` beats `CS` and `リードタイム` beats `リード`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ahocorasick_rs
+
+from linter.folding import fold, fold_pattern, width_normalize
+from linter.glossary import Entry, Glossary
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entry: Entry
+    start: int  # offsets in the original text
+    end: int
+
+
+class TermAutomaton:
+    def __init__(self, glossary: Glossary):
+        owners: dict[str, Entry | None] = {}
+        for entry in glossary.entries:
+            for form in (*entry.names(), *(d.form for d in entry.deprecated)):
+                owners[fold_pattern(width_normalize(form))] = entry
+        for entry in glossary.entries:
+            for compound in entry.not_in:
+                # A compound that is another word blocks the shorter match,
+                # unless it is itself a glossary spelling.
+                owners.setdefault(fold_pattern(width_normalize(compound)), None)
+        self._patterns = list(owners)
+        self._owners = list(owners.values())
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            self._patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        )
+
+    def candidates(self, text: str) -> list[Candidate]:
+        folded, offsets = fold(text)
+        found = []
+        for index, start, end in self._automaton.find_matches_as_indexes(folded):
+            entry = self._owners[index]
+            if entry is None:
+                continue
+            if offsets is not None:
+                start, end = offsets[start], offsets[end]
+            found.append(Candidate(entry, start, end))
+        return found

@@ -1,0 +1,1 @@
+"""Built-in glossary and rules, shipped inside the wheel (see pyproject.toml)."""

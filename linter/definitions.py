@@ -1,0 +1,105 @@
+"""Where a document says what a short form means.
+
+Shared by the rules that care whether a word was defined:
+    MQL(Marketing Qualified Lead)   MQL（マーケが営業に渡す見込み客）
+    Marketing Qualified Lead(MQL)   マーケティング適格リード（MQL）
+    MQLとは、…                      - MQL: …
+A line break between the word and its parenthesis (a soft break) is allowed.
+All scanning is on the document's mask, so code and URLs never define.
+"""
+from __future__ import annotations
+
+import re
+
+from linter.matching import Occurrence
+
+OPENING = "(（"
+CLOSING = ")）"
+_MAX_PAREN = 120
+_NOT_EXPLANATION = re.compile(r"^[\s\d０-９+\-−±.,，．%％約計各/]")
+_MEANINGFUL = re.compile(r"[A-Za-zＡ-Ｚａ-ｚぁ-んァ-ヶー一-龠々]")
+_DEFINITION_VERB = re.compile(r"^\s*(?:とは|って何|:|：)")
+
+
+def paren_after(mask: str, end: int) -> tuple[int, int] | None:
+    """(content start, content end) of a parenthesis right after `end`."""
+    pos = _skip_space(mask, end)
+    if pos >= len(mask) or mask[pos] not in OPENING:
+        return None
+    depth = 0
+    for i in range(pos, min(len(mask), pos + _MAX_PAREN)):
+        c = mask[i]
+        if c in OPENING:
+            depth += 1
+        elif c in CLOSING:
+            depth -= 1
+            if depth == 0:
+                return pos + 1, i
+        elif c == "\n" and i + 1 < len(mask) and mask[i + 1] == "\n":
+            return None
+    return None
+
+
+def enclosing_paren(mask: str, start: int, end: int) -> tuple[int, int] | None:
+    """(open, close) offsets when [start, end) is the whole content of a
+    parenthesis, allowing spaces and list separators around it."""
+    before = _skip_space_back(mask, start)
+    if before == 0 or mask[before - 1] not in OPENING:
+        return None
+    after = _skip_space(mask, end)
+    if after >= len(mask) or mask[after] not in CLOSING:
+        return None
+    return before - 1, after
+
+
+def is_explanation(content: str, names: tuple[str, ...]) -> bool:
+    """Parenthesised text that explains a word: an expansion, or words (not a count)."""
+    text = content.strip()
+    folded = text.casefold()
+    if any(name.casefold() in folded for name in names):
+        return True
+    if not text or _NOT_EXPLANATION.match(text):
+        return False
+    return len(_MEANINGFUL.findall(text)) >= 2
+
+
+def defined_at(mask: str, occ: Occurrence, names: tuple[str, ...]) -> bool:
+    """Does this occurrence carry its own definition?"""
+    paren = paren_after(mask, occ.end)
+    if paren and is_explanation(mask[paren[0]:paren[1]], names):
+        return True
+    enclosing = enclosing_paren(mask, occ.start, occ.end)
+    if enclosing:
+        # `expansion(MQL)`: some words stand before the parenthesis on its line.
+        line_start = mask.rfind("\n", 0, enclosing[0]) + 1
+        if mask[line_start:enclosing[0]].strip():
+            return True
+    return defines_by_sentence(mask, occ)
+
+
+def defines_by_sentence(mask: str, occ: Occurrence) -> bool:
+    """`MQLとは、…` anywhere, or `MQL: …` at the start of a line or item."""
+    after = mask[occ.end: occ.end + 8]
+    m = _DEFINITION_VERB.match(after)
+    if not m:
+        return False
+    if m.group(0).strip() in ("とは", "って何"):
+        return True
+    line_start = mask.rfind("\n", 0, occ.start) + 1
+    rest = mask[occ.end + m.end(): mask.find("\n", occ.end) if "\n" in mask[occ.end:] else len(mask)]
+    return not mask[line_start:occ.start].strip() and bool(rest.strip())
+
+
+def _skip_space(mask: str, pos: int) -> int:
+    n = len(mask)
+    while pos < n and mask[pos] in " \t\u3000\r\n":
+        if mask[pos] == "\n" and pos + 1 < n and mask[pos + 1] == "\n":
+            break
+        pos += 1
+    return pos
+
+
+def _skip_space_back(mask: str, pos: int) -> int:
+    while pos > 0 and mask[pos - 1] in " \t\u3000\r\n":
+        pos -= 1
+    return pos

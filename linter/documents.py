@@ -1,0 +1,222 @@
+"""Documents → checked text.
+
+A Document keeps the original text and a *mask* of the same length in which
+every character that is not checked (code, URLs, link targets, HTML comments,
+front matter, block quotes, Markdown syntax) is replaced by a space. Matching
+runs on the mask, so every offset found there is an offset in the original
+file: source maps are carried from the start, not rebuilt afterwards.
+
+Blocks (paragraphs, headings, list items, table rows) are the units of context
+for the rules and of tokenization.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from linter.source import Source
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
+TEXT_SUFFIXES = (".txt",)
+_URL = re.compile(r"(?:https?|ftp)://[^\s<>()（）「」『』、。]+|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s<>()（）「」、。]*")
+_BLANK_LINES = re.compile(r"\n[ \t\r]*\n")
+_SENTENCE_END = re.compile(r"[。！？!?]+|\n")
+
+
+@dataclass(frozen=True)
+class Block:
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    source: Source
+    mask: str  # same length as source.text; unchecked characters are spaces
+    blocks: list[Block]
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def block_at(self, offset: int) -> Block | None:
+        lo, hi = 0, len(self.blocks)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.blocks[mid].end <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(self.blocks) and self.blocks[lo].start <= offset:
+            return self.blocks[lo]
+        return None
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """Bounds of the sentence (within its block) holding `offset`."""
+        block = self.block_at(offset)
+        lo, hi = (block.start, block.end) if block else (0, len(self.mask))
+        start = lo
+        for m in _SENTENCE_END.finditer(self.mask, lo, hi):
+            if m.end() <= offset:
+                start = m.end()
+            else:
+                return start, m.end()
+        return start, hi
+
+
+def load_document(source: Source) -> Document:
+    if source.path.lower().endswith(MARKDOWN_SUFFIXES):
+        return markdown_document(source)
+    return text_document(source)
+
+
+def text_document(source: Source) -> Document:
+    """Plain text: everything is checked; blocks are blank-line separated."""
+    text = source.text
+    blocks, start = [], 0
+    for m in _BLANK_LINES.finditer(text):
+        if text[start:m.start()].strip():
+            blocks.append(Block(start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        blocks.append(Block(start, len(text)))
+    return Document(source, text, blocks)
+
+
+@lru_cache(maxsize=1)
+def _markdown_parser():
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+    # Keep escapes and entities as their own tokens, so text tokens are
+    # verbatim slices of the source and can be located there.
+    md.core.ruler.disable("text_join")
+    return md
+
+
+def _front_matter_end(text: str) -> int:
+    """Offset just after a YAML front matter block (0 when there is none)."""
+    if not text.startswith("---"):
+        return 0
+    first = text.find("\n")
+    if first == -1 or text[:first].strip() != "---":
+        return 0
+    pos = first + 1
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        line_end = len(text) if nl == -1 else nl
+        if text[pos:line_end].strip() in ("---", "..."):
+            return len(text) if nl == -1 else nl + 1
+        if nl == -1:
+            break
+        pos = nl + 1
+    return 0
+
+
+def markdown_document(source: Source) -> Document:
+    text = source.text
+    fm_end = _front_matter_end(text)
+    # Blank out front matter but keep its line breaks so line maps still hold.
+    parse_text = re.sub(r"[^\n]", " ", text[:fm_end]) + text[fm_end:] if fm_end else text
+    tokens = _markdown_parser().parse(parse_text)
+
+    prose = bytearray(len(text))  # 1 where the character is checked
+    rows: dict[tuple[int, int], list[int]] = {}
+    quote_depth = 0
+    for token in tokens:
+        if token.type == "blockquote_open":
+            quote_depth += 1
+        elif token.type == "blockquote_close":
+            quote_depth -= 1
+        elif token.type == "inline" and not quote_depth and token.map:
+            line0, line1 = token.map
+            start = source.line_start(line0 + 1)
+            end = source.line_start(line1 + 1) if line1 < source.line_count else len(text)
+            _mark_inline(token.children or [], text, start, end, prose)
+            span = rows.setdefault((line0, line1), [start, end])
+            span[0], span[1] = min(span[0], start), max(span[1], end)
+
+    for m in _URL.finditer(text):
+        prose[m.start():m.end()] = bytes(m.end() - m.start())
+
+    mask = "".join(c if (p or c == "\n") else " " for c, p in zip(text, prose))
+    blocks = [Block(s, e) for s, e in sorted(rows.values())]
+    return Document(source, mask, blocks)
+
+
+def _mark_inline(children, text: str, cursor: int, end: int, prose: bytearray) -> None:
+    """Mark the source ranges of an inline token's text children as prose.
+
+    markdown-it gives inline tokens no character offsets, only their content;
+    each piece is found in the source in order, starting where the last one
+    ended, and syntax between them (markers, code, link targets) is skipped.
+    """
+    in_autolink = False
+    for child in children:
+        kind = child.type
+        if in_autolink:
+            if kind == "link_close":
+                in_autolink = False
+                gt = text.find(">", cursor, end)
+                cursor = gt + 1 if gt != -1 else cursor
+            continue
+        if kind == "text":
+            needle = child.content
+            if not needle:
+                continue
+            pos = text.find(needle, cursor, end)
+            if pos == -1:
+                continue
+            prose[pos:pos + len(needle)] = b"\x01" * len(needle)
+            cursor = pos + len(needle)
+        elif kind in ("text_special", "html_inline"):
+            needle = child.markup if kind == "text_special" else child.content
+            pos = text.find(needle, cursor, end) if needle else -1
+            if pos != -1:
+                cursor = pos + len(needle)
+        elif kind in ("softbreak", "hardbreak"):
+            nl = text.find("\n", cursor, end)
+            if nl != -1:
+                cursor = nl + 1
+        elif kind == "code_inline":
+            opening = text.find(child.markup, cursor, end)
+            if opening != -1:
+                closing = text.find(child.markup, opening + len(child.markup), end)
+                cursor = closing + len(child.markup) if closing != -1 else opening + len(child.markup)
+        elif kind == "link_open" and child.markup == "autolink":
+            in_autolink = True
+        elif kind == "link_close":
+            cursor = _skip_link_target(text, cursor, end)
+        elif kind == "image":
+            opening = text.find("![", cursor, end)
+            if opening != -1:
+                close = text.find("]", opening + 2 + len(child.content), end)
+                cursor = _skip_link_target(text, close if close != -1 else opening + 2, end)
+
+
+def _skip_link_target(text: str, cursor: int, end: int) -> int:
+    """From a link's closing `]`, skip `(destination "title")` or `[label]`."""
+    bracket = text.find("]", cursor, end)
+    if bracket == -1:
+        return cursor
+    pos = bracket + 1
+    if pos < end and text[pos] == "(":
+        depth, pos = 0, pos
+        while pos < end:
+            c = text[pos]
+            if c == "\\":
+                pos += 2
+                continue
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+                if depth == 0:
+                    return pos + 1
+            pos += 1
+        return end
+    if pos < end and text[pos] == "[":
+        close = text.find("]", pos, end)
+        return close + 1 if close != -1 else pos
+    return pos

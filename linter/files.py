@@ -1,0 +1,65 @@
+"""Paths on the command line → the files to lint, in a stable order."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from linter.documents import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
+
+SKIPPED_DIRS = {"node_modules", ".git", ".venv", "venv", "__pycache__", ".yogolint_cache"}
+LINTED_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
+
+
+@dataclass(frozen=True)
+class FileTarget:
+    path: Path
+    shown: str  # as the user gave it, joined with the walked relative path
+
+
+@dataclass
+class Walk:
+    targets: list[FileTarget]
+    errors: list[str]
+
+
+def collect(paths: list[str]) -> Walk:
+    targets: list[FileTarget] = []
+    errors: list[str] = []
+    seen: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for target in _walk(path, given):
+                _add(target, targets, seen)
+        elif path.exists():
+            # A file named explicitly is linted whatever its suffix (pre-commit
+            # passes exactly the files it wants checked).
+            _add(FileTarget(path, given), targets, seen)
+        else:
+            errors.append(f"{given}: no such file or directory")
+    return Walk(targets, errors)
+
+
+def _add(target: FileTarget, targets: list[FileTarget], seen: set[Path]) -> None:
+    try:
+        key = target.path.resolve()
+    except (OSError, RuntimeError):
+        key = target.path.absolute()
+    if key not in seen:
+        seen.add(key)
+        targets.append(target)
+
+
+def _walk(root: Path, shown_root: str):
+    found = []
+    # os.walk does not follow directory symlinks, so a symlink loop cannot trap it.
+    for folder, dirs, files in os.walk(root, onerror=None):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
+        for name in files:
+            if name.lower().endswith(LINTED_SUFFIXES) and not name.startswith("."):
+                full = Path(folder) / name
+                rel = full.relative_to(root)
+                found.append(FileTarget(full, os.path.join(shown_root, str(rel)) if shown_root != "." else str(rel)))
+    found.sort(key=lambda t: t.shown)
+    return found

@@ -1,0 +1,109 @@
+"""Candidates → occurrences: the glossary words that really stand in a document.
+
+A candidate from the automaton is kept only when Sudachi's segmentation puts
+a word boundary at both its ends (`CS` is not in `CSV`, `SQL` not in
+`PostgreSQL`), and when its spelling is one the entry admits or deprecates
+(an abbreviation's letters must be in its own case: `ma` is not `MA`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from linter.automaton import TermAutomaton
+from linter.documents import Block, Document
+from linter.folding import width_normalize
+from linter.glossary import Deprecated, Entry
+from linter.tokenizer import Token, tokenize
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    entry: Entry
+    start: int
+    end: int
+    surface: str  # exactly as in the document
+    name: str | None  # the admitted name it spells, None when deprecated
+    deprecated: Deprecated | None = None
+
+    @property
+    def is_short(self) -> bool:
+        return self.name is not None and self.entry.is_short(self.name)
+
+
+def classify(entry: Entry, surface: str) -> tuple[str | None, Deprecated | None] | None:
+    """Which admitted name or deprecated spelling `surface` is; None: neither."""
+    plain = width_normalize(surface)
+    for name in entry.names():
+        if plain == name:
+            return name, None
+    for dep in entry.deprecated:
+        if plain == width_normalize(dep.form):
+            return None, dep
+    lowered = plain.casefold()
+    if entry.kind in ("product", "company"):
+        # Any other letter case of a proper name is a misspelling of it.
+        for name in entry.names():
+            if lowered == name.casefold():
+                return None, Deprecated(surface)
+        for dep in entry.deprecated:
+            if lowered == width_normalize(dep.form).casefold():
+                return None, dep
+        return None
+    for name in entry.full_names():
+        # Ordinary words keep their meaning in any case (`customer success`);
+        # an abbreviation's letters in another case are another word.
+        if lowered == name.casefold() and not name.isupper():
+            return name, None
+    return None
+
+
+@dataclass
+class Words:
+    """Lazily tokenized blocks of one document."""
+
+    document: Document
+    _cache: dict[tuple[int, int], list[Token]] = field(default_factory=dict)
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        key = (start, end)
+        if key not in self._cache:
+            self._cache[key] = tokenize(self.document.mask[start:end], start)
+        return self._cache[key]
+
+    def block_tokens(self, offset: int) -> list[Token]:
+        block = self.document.block_at(offset) or _line_block(self.document, offset)
+        return self.tokens(block.start, block.end)
+
+    def is_word(self, start: int, end: int) -> bool:
+        tokens = self.block_tokens(start)
+        starts = {t.start for t in tokens}
+        ends = {t.end for t in tokens}
+        return start in starts and end in ends
+
+    def lemmas(self, start: int, end: int) -> set[str]:
+        """Surface, dictionary and normalized forms of the words in [start, end)."""
+        found: set[str] = set()
+        for t in self.block_tokens(start):
+            if t.start >= start and t.end <= end:
+                found.update((t.surface, t.lemma, t.normalized))
+        return found
+
+
+def _line_block(document: Document, offset: int) -> Block:
+    text = document.mask
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return Block(start, len(text) if end == -1 else end)
+
+
+def find_occurrences(document: Document, automaton: TermAutomaton, words: Words) -> list[Occurrence]:
+    found = []
+    text = document.text
+    for cand in automaton.candidates(document.mask):
+        surface = text[cand.start:cand.end]
+        kind = classify(cand.entry, surface)
+        if kind is None or not words.is_word(cand.start, cand.end):
+            continue
+        name, dep = kind
+        found.append(Occurrence(cand.entry, cand.start, cand.end, surface, name, dep))
+    return found

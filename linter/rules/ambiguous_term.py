@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from linter.context import LintContext, cue_hits
+from linter.definitions import enclosing_paren, paren_after
+from linter.glossary import Entry, Sense
+from linter.matching import Occurrence
+from linter.rules import rule
+
+
+@rule("ambiguous-term", "意味が二通り以上ある略語を、意味を定めずに使っている")
+def check(ctx: LintContext):
+    """
+    ## 何をするか
+    `CS`(カスタマーサポート／カスタマーサクセス)や `CRO`(コンバージョン率最適化／
+    最高収益責任者)のように、この分野で二つ以上の意味を持つ略語が、文書のどこでも
+    意味を定めずに使われている箇所を報告します(1行に1件)。
+    `CS(カスタマーサクセス)` や `カスタマーサポート(CS)` と一度定義すれば、
+    それ以降の出現は報告しません。`CS Ops`、`CSV`、`CSAT` などは別の語です。
+
+    ## なぜ問題か
+    サポート部門とサクセス部門では、追う数字も責任範囲も違います。略語だけでは
+    読み手が逆の意味で受け取り、依頼先や KPI を取り違えます。
+
+    ## 例
+    CSの体制を見直し、返信までの時間を短縮する。
+
+    ## 代わりに
+    CS(カスタマーサポート)の体制を見直し、返信までの時間を短縮する。
+
+    提案は周りの語(問い合わせ・チケット → サポート、解約・継続 → サクセスなど)から
+    読み取れる意味を先に並べ、その根拠の語をメッセージに示します。自動修正はしません。
+    """
+    resolved: dict[str, str] = {}
+    reported_lines: set[tuple[str, int]] = set()
+    mask = ctx.document.mask
+    for occ in ctx.occurrences:
+        entry = occ.entry
+        if len(entry.senses) < 2 or occ.name is None:
+            continue
+        chosen = _defined_sense(ctx, occ, entry)
+        if chosen is not None:
+            resolved[entry.term] = chosen.meaning
+            continue
+        if entry.term in resolved:
+            continue
+        line = ctx.document.source.position(occ.start)[0]
+        if (entry.term, line) in reported_lines:
+            continue
+        reported_lines.add((entry.term, line))
+        ranked = _rank_senses(ctx, occ, entry)
+        yield ctx.diagnostic("ambiguous-term", occ, _message(occ, ranked), [s.meaning for s, _ in ranked])
+
+
+def _sense_names(ctx: LintContext, sense: Sense) -> tuple[str, ...]:
+    target = ctx.glossary.get(sense.meaning)
+    return (sense.meaning, *(target.names() if target else ()))
+
+
+def _defined_sense(ctx: LintContext, occ: Occurrence, entry: Entry) -> Sense | None:
+    """`CS(カスタマーサクセス)`, `カスタマーサポート(CS)` or `CSとは…カスタマーサクセス`."""
+    mask = ctx.document.mask
+    paren = paren_after(mask, occ.end)
+    enclosing = enclosing_paren(mask, occ.start, occ.end)
+    for sense in entry.senses:
+        names = [n.casefold() for n in _sense_names(ctx, sense)]
+        if paren:
+            content = mask[paren[0]:paren[1]].casefold()
+            if any(n in content for n in names):
+                return sense
+        if enclosing:
+            before = mask[max(0, enclosing[0] - 40):enclosing[0]].rstrip().casefold()
+            if any(before.endswith(n) for n in names):
+                return sense
+        after = mask[occ.end:occ.end + 3]
+        if after.startswith("とは"):
+            start, end = ctx.sentence(occ)
+            if any(n in mask[occ.end:end].casefold() for n in names):
+                return sense
+    return None
+
+
+def _rank_senses(ctx: LintContext, occ: Occurrence, entry: Entry) -> list[tuple[Sense, list[str]]]:
+    sentence = ctx.sentence(occ)
+    block = ctx.block(occ)
+    sentence_words, block_words = ctx.words.lemmas(*sentence), ctx.words.lemmas(*block)
+    sentence_text = ctx.document.mask[sentence[0]:sentence[1]]
+    block_text = ctx.document.mask[block[0]:block[1]]
+    scored = []
+    for index, sense in enumerate(entry.senses):
+        near = cue_hits(sense.cues, sentence_words, sentence_text)
+        far = [c for c in cue_hits(sense.cues, block_words, block_text) if c not in near]
+        scored.append((2 * len(near) + len(far), -index, sense, near + far))
+    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+    return [(sense, cues) for _, _, sense, cues in scored]
+
+
+def _message(occ: Occurrence, ranked: list[tuple[Sense, list[str]]]) -> str:
+    meanings = "と".join(f"「{s.meaning}」" for s, _ in ranked)
+    best, cues = ranked[0]
+    hint = ""
+    if cues and (len(ranked) < 2 or len(cues) > len(ranked[1][1])):
+        hint = f"文脈({'、'.join(cues[:4])})からは「{best.meaning}」と読めます。"
+    return (
+        f"「{occ.surface}」は{meanings}のどちらとも読めます。{hint}"
+        f"初出で「{occ.name}({best.meaning})」のように意味を定めてください"
+    )

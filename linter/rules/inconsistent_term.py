@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from linter.context import LintContext
+from linter.definitions import enclosing_paren, paren_after
+from linter.matching import Occurrence
+from linter.rules import rule
+
+
+@rule("inconsistent-term", "同じ概念に二つ以上の呼び名を混ぜている", fixable=True)
+def check(ctx: LintContext):
+    """
+    ## 何をするか
+    一つの文書の中で、同じ概念の対等な呼び名を二つ以上使っている箇所を報告します
+    (`カスタマーサクセス` と `Customer Success`、`LTV` と `CLV`、
+    `顧客管理システム` と `顧客関係管理システム` など)。文書内で多数派の呼び名
+    (同数なら用語集の正式名)を提案し、少数派の出現をそれぞれ報告します。
+
+    略語とその展開形(`LTV` と `顧客生涯価値`)の併用は対象外です。定義の括弧の中の
+    呼び名(`RevOps(Revenue Operations)`)も数えません。
+
+    ## なぜ問題か
+    呼び名が揺れると、読み手は別の概念だと受け取り、検索でも漏れます。
+    社内資料では部署ごとの呼び方がそのまま混ざりがちです。
+
+    ## 例
+    カスタマーサクセスの体制を強化する。Customer Successの指標は解約率とする。
+
+    ## 代わりに
+    カスタマーサクセスの体制を強化する。カスタマーサクセスの指標は解約率とする。
+
+    `--fix` で多数派の呼び名に揃えます。
+    """
+    mask = ctx.document.mask
+    groups: dict[tuple[str, bool], list[Occurrence]] = defaultdict(list)
+    for occ in ctx.occurrences:
+        if occ.name is None or _inside_definition(mask, occ):
+            continue
+        groups[(occ.entry.term, occ.is_short)].append(occ)
+    for (_, _), occs in groups.items():
+        counts = Counter(_canonical_name(o) for o in occs)
+        if len(counts) < 2:
+            continue
+        entry = occs[0].entry
+        order = entry.names()
+        dominant = max(counts, key=lambda n: (counts[n], n == entry.term, -order.index(n)))
+        variants = "／".join(sorted(counts, key=order.index))
+        for occ in occs:
+            if _canonical_name(occ) == dominant:
+                continue
+            yield ctx.diagnostic(
+                "inconsistent-term", occ,
+                f"「{occ.surface}」と「{dominant}」が混在しています({variants})。"
+                f"文書内で多い「{dominant}」に揃えてください",
+                [dominant], fix=dominant,
+            )
+
+
+def _canonical_name(occ: Occurrence) -> str:
+    return occ.name or occ.entry.term
+
+
+def _inside_definition(mask: str, occ: Occurrence) -> bool:
+    """A name in the parentheses that define another name: `MA(マーケティングオートメーション)`."""
+    enclosing = enclosing_paren(mask, occ.start, occ.end)
+    if enclosing is None:
+        # Also the first of several names in the parenthesis: `(Customer Lifetime Value、顧客生涯価値)`.
+        open_pos = mask.rfind("(", max(0, occ.start - 2), occ.start)
+        open_pos = max(open_pos, mask.rfind("（", max(0, occ.start - 2), occ.start))
+        if open_pos == -1:
+            return False
+        enclosing = (open_pos, occ.end)
+    before = mask[max(0, enclosing[0] - 30):enclosing[0]].rstrip()
+    return bool(before) and not before.endswith(("\n",))

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from linter.context import LintContext, cue_hits
+from linter.definitions import defined_at
+from linter.matching import Occurrence
+from linter.rules import rule
+
+
+@rule("undefined-abbreviation", "略語を定義せずに使っている")
+def check(ctx: LintContext):
+    """
+    ## 何をするか
+    用語集にある略語が、文書で初めて出る箇所で意味を添えられていないとき、
+    その初出を1件だけ報告します。次のどれかがあれば定義済みです。
+    `MQL(Marketing Qualified Lead)`、`マーケティング適格リード(MQL)`、
+    `MQLとは、…`、箇条書きの `- MQL: …`。
+    CRM や KPI など、よく知られた略語(rules/ の `well_known`)は対象外です。
+    同じ文字でも別の意味のとき(`SQLで抽出する` のクエリ言語)は対象外です。
+
+    ## なぜ問題か
+    MQL・SQL・SAL の境目は会社ごとに違います。定義のない略語は、部署をまたぐと
+    読み手ごとに違う意味で読まれ、数字の比較ができなくなります。
+
+    ## 例
+    今月のMQLは412件でした。
+
+    ## 代わりに
+    今月のMQL(Marketing Qualified Lead)は412件でした。
+
+    メッセージに用語集の展開形を示すので、そのまま貼り付けられます。
+    """
+    well_known = ctx.policy.well_known
+    seen: set[str] = set()
+    mask = ctx.document.mask
+    for occ in ctx.occurrences:
+        entry = occ.entry
+        if not occ.is_short or entry.senses or entry.kind == "role":
+            continue
+        if occ.name in well_known or entry.term in well_known:
+            continue
+        if occ.name in seen or _other_meaning(ctx, occ):
+            continue
+        seen.add(occ.name)
+        if defined_at(mask, occ, entry.full_names()):
+            continue
+        expansions = entry.full_names()
+        suggestions = [f"{occ.name}({e})" for e in _japanese_first(expansions)]
+        meaning = f"({'／'.join(expansions[:2])})" if expansions else ""
+        yield ctx.diagnostic(
+            "undefined-abbreviation", occ,
+            f"「{occ.surface}」{meaning}が定義されないまま使われています。初出で意味を添えてください",
+            suggestions,
+        )
+
+
+def _other_meaning(ctx: LintContext, occ: Occurrence) -> bool:
+    """The same letters in a sense outside the glossary (`SQLクエリ`)."""
+    if not occ.entry.other_meanings:
+        return False
+    start, end = ctx.sentence(occ)
+    words = ctx.words.lemmas(start, end)
+    text = ctx.document.mask[start:end]
+    return any(cue_hits(m.cues, words, text) for m in occ.entry.other_meanings)
+
+
+def _japanese_first(names: tuple[str, ...]) -> list[str]:
+    return sorted(names, key=lambda n: n.isascii())

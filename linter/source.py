@@ -1,0 +1,98 @@
+"""Reading a file: bytes → text, remembering how to write it back.
+
+Positions reported to the user are 1-based line and column in code points of
+the decoded text, which is the original file's characters whatever its
+encoding, so the decoded text is never normalised here.
+"""
+from __future__ import annotations
+
+import bisect
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class SourceError(Exception):
+    """A file that cannot be read as text; the message is one line for the user."""
+
+
+@dataclass
+class Source:
+    path: str  # as the user gave it (joined with the walked relative path)
+    text: str  # decoded, BOM removed, line endings as in the file
+    encoding: str  # codec name to write it back with
+    bom: bytes = b""
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        text = self.text
+        i = text.find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = text.find("\n", i + 1)
+        self._line_starts = starts
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def line_start(self, line: int) -> int:
+        """Offset of the first character of 1-based `line`."""
+        return self._line_starts[line - 1]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset."""
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def encode(self, text: str) -> bytes:
+        return self.bom + text.encode(self.encoding)
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode(data: bytes, path: str) -> Source:
+    """Decode bytes: a BOM decides; else UTF-8; else CP932 (Shift_JIS)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Source(path, data[len(bom):].decode(encoding), encoding, bom)
+            except UnicodeDecodeError as exc:
+                raise SourceError(f"{path}: not valid {encoding} after its BOM (byte {exc.start + len(bom)})") from None
+    if b"\x00" in data:
+        raise SourceError(f"{path}: binary file (NUL byte), not text")
+    try:
+        return Source(path, data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return Source(path, data.decode("cp932"), "cp932")
+        except UnicodeDecodeError:
+            raise SourceError(
+                f"{path}: not UTF-8 (invalid byte at offset {utf8_error.start}) nor Shift_JIS/CP932"
+            ) from None
+
+
+def read_source(path: Path, shown_as: str | None = None) -> Source:
+    shown = shown_as if shown_as is not None else str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(f"{shown}: no such file") from None
+    except IsADirectoryError:
+        raise SourceError(f"{shown}: is a directory") from None
+    except PermissionError:
+        raise SourceError(f"{shown}: permission denied") from None
+    except OSError as exc:
+        raise SourceError(f"{shown}: cannot read ({exc.strerror or exc})") from None
+    return decode(data, shown)

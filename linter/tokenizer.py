@@ -1,0 +1,65 @@
+"""SudachiPy segmentation: word boundaries and lemmas for context.
+
+The dictionary is loaded lazily, once per process, and only when a document
+has a glossary candidate: files without one never pay for it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Sudachi refuses inputs over 49,149 bytes; stay well below in UTF-8 bytes.
+_MAX_CHUNK_BYTES = 40_000
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int  # offsets in the text given to tokenize()
+    end: int
+    surface: str
+    lemma: str  # dictionary form
+    normalized: str
+    pos: str
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    from sudachipy import Dictionary, SplitMode
+
+    return Dictionary(dict="core").tokenizer(SplitMode.C)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Tokens of `text`, with offsets shifted by `offset`."""
+    tokens: list[Token] = []
+    for chunk_start, chunk in _chunks(text):
+        base = offset + chunk_start
+        for m in _tokenizer().tokenize(chunk):
+            tokens.append(
+                Token(base + m.begin(), base + m.end(), m.surface(), m.dictionary_form(),
+                      m.normalized_form(), m.part_of_speech()[0])
+            )
+    return tokens
+
+
+def _chunks(text: str):
+    """Split at line breaks (or, failing that, anywhere) under the byte limit."""
+    if len(text) * 4 <= _MAX_CHUNK_BYTES or len(text.encode("utf-8")) <= _MAX_CHUNK_BYTES:
+        yield 0, text
+        return
+    start = 0
+    while start < len(text):
+        end = start
+        size = 0
+        last_break = -1
+        while end < len(text):
+            size += len(text[end].encode("utf-8"))
+            if size > _MAX_CHUNK_BYTES:
+                break
+            if text[end] in "\n。":
+                last_break = end + 1
+            end += 1
+        if end < len(text) and last_break > start:
+            end = last_break
+        yield start, text[start:end]
+        start = end
