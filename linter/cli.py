@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from linter import __version__
+from linter.reporters import FORMATS
 
 EXAMPLES = """
 \b
@@ -36,7 +37,7 @@ def main() -> None:
 
 @main.command(epilog=EXAMPLES)
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
               help="Output format.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
               help="Extra glossary file or folder, merged over the built-in one (repeatable).")

@@ -37,7 +37,10 @@ def run_check(paths: list[str], fmt: str, glossaries: list[Path],
             report.errors.append(str(exc))
             continue
         report.files_scanned += 1
-        report.diagnostics.extend(linter.lint(source))
+        found = linter.lint(source)
+        if found:
+            report.diagnostics.extend(found)
+            report.texts[source.path] = source.text
 
     for error in report.errors:
         print(f"yogolint: {error}", file=sys.stderr)

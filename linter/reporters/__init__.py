@@ -1,6 +1,10 @@
-"""Reporters: one module per output format, each `render(report) -> str`."""
+"""Reporters: one module per output format, each `render(report) -> str`.
+
+Adding a format is adding a module here and one line in FORMATS.
+"""
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 
 from linter.diagnostics import Diagnostic
@@ -11,16 +15,18 @@ class Report:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files_scanned: int = 0
     errors: list[str] = field(default_factory=list)
+    # Source text of each linted file that has findings (path → text), for
+    # formats that show a finding in its line of context.
+    texts: dict[str, str] = field(default_factory=dict)
 
 
-FORMATS = ("text", "json")
+# format name → module in this package
+FORMATS = {
+    "text": "text",
+    "json": "json_report",
+}
 
 
 def render(report: Report, fmt: str) -> str:
-    if fmt == "json":
-        from linter.reporters import json_report
-
-        return json_report.render(report)
-    from linter.reporters import text
-
-    return text.render(report)
+    module = importlib.import_module(f"linter.reporters.{FORMATS[fmt]}")
+    return module.render(report)
