@@ -16,7 +16,11 @@ from linter.matching import Occurrence
 OPENING = "(（"
 CLOSING = ")）"
 _MAX_PAREN = 120
-_NOT_EXPLANATION = re.compile(r"^[\s\d０-９+\-−±.,，．%％約計各/]")
+# A quantity is not a meaning: `MQL（412件、前週比+8%）`, `CV(約30%)`.
+_QUANTITY = re.compile(
+    r"^\s*(?:約|計|各|前[週月年]比)?\s*[+\-−±]?[\d０-９][\d０-９,，.．]*\s*"
+    r"(?:件|%|％|名|社|人|円|万|億|千|回|倍|点|pt|ポイント|日|時間|週|か月|ヶ月|ヵ月|年|月|\s*$|[、,，)）/])"
+)
 _MEANINGFUL = re.compile(r"[A-Za-zＡ-Ｚａ-ｚぁ-んァ-ヶー一-龠々]")
 _DEFINITION_VERB = re.compile(r"^\s*(?:とは|って何|:|：)")
 
@@ -58,7 +62,7 @@ def is_explanation(content: str, names: tuple[str, ...]) -> bool:
     folded = text.casefold()
     if any(name.casefold() in folded for name in names):
         return True
-    if not text or _NOT_EXPLANATION.match(text):
+    if not text or _QUANTITY.match(text):
         return False
     return len(_MEANINGFUL.findall(text)) >= 2
 

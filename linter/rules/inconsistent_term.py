@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from linter.context import LintContext
-from linter.definitions import enclosing_paren, paren_after
+from linter.definitions import CLOSING, OPENING
 from linter.matching import Occurrence
 from linter.rules import rule
 
@@ -35,7 +35,7 @@ def check(ctx: LintContext):
     mask = ctx.document.mask
     groups: dict[tuple[str, bool], list[Occurrence]] = defaultdict(list)
     for occ in ctx.occurrences:
-        if occ.name is None or _inside_definition(mask, occ):
+        if occ.name is None or _inside_definition(mask, occ) or _former_name(mask, occ):
             continue
         groups[(occ.entry.term, occ.is_short)].append(occ)
     for (_, _), occs in groups.items():
@@ -61,15 +61,36 @@ def _canonical_name(occ: Occurrence) -> str:
     return occ.name or occ.entry.term
 
 
+def _former_name(mask: str, occ: Occurrence) -> bool:
+    """`旧Pardot`: a name mentioned as what something used to be called."""
+    return mask[max(0, occ.start - 1):occ.start] == "旧"
+
+
 def _inside_definition(mask: str, occ: Occurrence) -> bool:
-    """A name in the parentheses that define another name: `MA(マーケティングオートメーション)`."""
-    enclosing = enclosing_paren(mask, occ.start, occ.end)
-    if enclosing is None:
-        # Also the first of several names in the parenthesis: `(Customer Lifetime Value、顧客生涯価値)`.
-        open_pos = mask.rfind("(", max(0, occ.start - 2), occ.start)
-        open_pos = max(open_pos, mask.rfind("（", max(0, occ.start - 2), occ.start))
-        if open_pos == -1:
-            return False
-        enclosing = (open_pos, occ.end)
-    before = mask[max(0, enclosing[0] - 30):enclosing[0]].rstrip()
-    return bool(before) and not before.endswith(("\n",))
+    """A name in parentheses that follow other words on its line: the
+    parenthesis defines or glosses them (`MA(マーケティングオートメーション)`,
+    `(Customer Lifetime Value、顧客生涯価値)`), so it is no usage of its own."""
+    line_start = mask.rfind("\n", 0, occ.start) + 1
+    depth = 0
+    for pos in range(occ.start - 1, max(line_start, occ.start - 60) - 1, -1):
+        c = mask[pos]
+        if c in CLOSING:
+            depth += 1
+        elif c in OPENING:
+            if depth == 0:
+                return bool(mask[line_start:pos].strip()) and _closes(mask, occ.end)
+            depth -= 1
+    return False
+
+
+def _closes(mask: str, pos: int) -> bool:
+    depth = 0
+    line_end = mask.find("\n", pos)
+    for c in mask[pos: line_end if line_end != -1 else len(mask)][:60]:
+        if c in OPENING:
+            depth += 1
+        elif c in CLOSING:
+            if depth == 0:
+                return True
+            depth -= 1
+    return False

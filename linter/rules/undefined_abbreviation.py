@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from linter.context import LintContext, cue_hits
 from linter.definitions import defined_at
+from linter.folding import width_normalize
 from linter.matching import Occurrence
 from linter.rules import rule
 
@@ -34,7 +35,7 @@ def check(ctx: LintContext):
     mask = ctx.document.mask
     for occ in ctx.occurrences:
         entry = occ.entry
-        if not occ.is_short or entry.senses or entry.kind == "role":
+        if not occ.is_short or entry.senses or entry.kind == "role" or not _is_acronym(occ.name):
             continue
         if occ.name in well_known or entry.term in well_known:
             continue
@@ -61,6 +62,12 @@ def _other_meaning(ctx: LintContext, occ: Occurrence) -> bool:
     words = ctx.words.lemmas(start, end)
     text = ctx.document.mask[start:end]
     return any(cue_hits(m.cues, words, text) for m in occ.entry.other_meanings)
+
+
+def _is_acronym(name: str) -> bool:
+    """Abbreviations in this rule's sense are written in Latin letters
+    (`MQL`, `iPaaS`); a clipped Japanese word (`ナーチャリング`) reads as itself."""
+    return any("A" <= c <= "Z" for c in width_normalize(name))
 
 
 def _japanese_first(names: tuple[str, ...]) -> list[str]:

@@ -1,0 +1,837 @@
+"""Loading prh dictionaries and applying them like prh 5.4.4 does."""
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import yaml
+
+try:
+    import ahocorasick_rs
+except Exception:  # pragma: no cover
+    ahocorasick_rs = None
+
+from . import jsregex
+from .jsregex import JSRegexError, NORM_TABLE
+
+
+class PrhError(Exception):
+    """A dictionary problem; the message starts with ``file:line:``."""
+
+
+# ------------------------------------------------------------------ data model
+@dataclass(eq=False)
+class PrhSpec:
+    from_: str
+    to: str
+    line: int
+
+
+@dataclass(eq=False)
+class PrhRule:
+    expected: str
+    line: int  # 1-based line of the rule in its YAML file
+    source: str  # path of the YAML file that defines the rule
+    pattern: object = None  # raw ``pattern``/``patterns`` value (None: expected-only)
+    js_pattern: str = ""  # prh's RegExp.toString(), e.g. "/[JjＪｊ][SsＳｓ]/gmu"
+    message: Optional[str] = None  # the ``prh:`` key
+    specs: List[PrhSpec] = field(default_factory=list)
+    word_boundary: bool = False
+    regexp_must_empty: Optional[int] = None
+    # -- compiled form (internal)
+    _alts: List[Tuple[str, bool]] = field(default_factory=list, repr=False)  # JS sources per pattern
+    _icase: bool = False
+    _literals: Optional[List[str]] = None  # literal fast path: alternatives in order
+    _compiled: object = None
+    _alt_compiled: Optional[list] = None
+    _prefilter: Optional[frozenset] = None
+    _needs_local_groups: bool = False
+
+    @property
+    def kind(self) -> str:
+        """'literal', 'regex' (prefiltered by a literal) or 'scan' (no literal)."""
+        if self._literals is not None:
+            return "literal"
+        return "regex" if self._prefilter else "scan"
+
+    def __repr__(self) -> str:
+        return f"PrhRule({self.expected!r} {self.js_pattern} @{os.path.basename(self.source)}:{self.line})"
+
+
+@dataclass(frozen=True)
+class PrhHit:
+    start: int  # code-point offsets into the text
+    end: int
+    matched: str
+    replacement: str
+    rule: PrhRule
+
+
+@dataclass(frozen=True)
+class SpecFailure:
+    rule: PrhRule
+    from_: str
+    expected: str
+    got: str
+
+    def __iter__(self):  # so it unpacks as (rule, from, expected, got)
+        return iter((self.rule, self.from_, self.expected, self.got))
+
+
+@dataclass(eq=False)
+class _Target:
+    file_js: str
+    file_re: object
+    includes: list
+    excludes: list
+
+
+# ----------------------------------------------------------- prh's regexp utils
+_REGEXP_STR = re.compile(r"/([^\n\r\u2028\u2029]*)/([gimy]*)")
+_HANKAKU = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+_ZENKAKU = "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ０１２３４５６７８９"
+_SPECIAL = "¥*+.?{}()[]^$-|/"
+
+
+def _parse_regexp_string(s: str):
+    m = _REGEXP_STR.fullmatch(s)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def _escape_special(s: str) -> str:
+    return "".join("\\" + c if c in _SPECIAL else c for c in s)
+
+
+def _char_at(i: int) -> str:
+    return _ZENKAKU[i] if 0 <= i < len(_ZENKAKU) else ""
+
+
+def _spread_alnum(expected: str) -> str:
+    out = []
+    for v in expected:
+        i1 = _HANKAKU.find(v.upper())
+        i2 = _HANKAKU.find(v.lower())
+        if i1 == -1 and i2 == -1:
+            out.append(v)
+        elif i1 == i2:
+            out.append("[" + v + _char_at(i1) + "]")
+        else:
+            out.append("[" + v.upper() + v.lower() + _char_at(i1) + _char_at(i2) + "]")
+    return "".join(out)
+
+
+def _js_to_string(source: str, icase: bool) -> str:
+    src = re.sub(r"(?<!\\)((?:\\\\)*)/", r"\1\\/", source)
+    return "/" + src + "/" + ("gimu" if icase else "gmu")
+
+
+# ------------------------------------------------------------------ YAML helpers
+def _line(node) -> int:
+    return node.start_mark.line + 1
+
+
+class _Ctx:
+    def __init__(self, path: str, strict: bool, loader):
+        self.path = path
+        self.strict = strict
+        self.loader = loader
+        self.warnings: List[str] = []
+
+    def err(self, node_or_line, msg: str):
+        line = node_or_line if isinstance(node_or_line, int) else _line(node_or_line)
+        return PrhError(f"{self.path}:{line}: {msg}")
+
+    def unknown(self, keynode, where: str, allowed):
+        hint = ""
+        if keynode.value == "spec" and "specs" in allowed:
+            hint = " (did you mean 'specs'? prh ignores it)"
+        msg = f"unknown key {keynode.value!r} in {where}{hint}; known keys: {', '.join(sorted(allowed))}"
+        if self.strict:
+            raise self.err(keynode, msg)
+        self.warnings.append(f"{self.path}:{_line(keynode)}: {msg}")
+
+    def mapping(self, node, where: str, allowed) -> Dict[str, tuple]:
+        if not isinstance(node, yaml.MappingNode):
+            raise self.err(node, f"{where} must be a mapping")
+        self.loader.flatten_mapping(node)
+        out: Dict[str, tuple] = {}
+        for k, v in node.value:
+            if not isinstance(k, yaml.ScalarNode):
+                raise self.err(k, f"non-scalar key in {where}")
+            if k.value in out:
+                raise self.err(k, f"duplicated key {k.value!r} in {where}")
+            if k.value not in allowed:
+                self.unknown(k, where, allowed)
+            out[k.value] = (k, v)
+        return out
+
+    def string(self, node, what: str, allow_null=False) -> Optional[str]:
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == "tag:yaml.org,2002:null":
+                if allow_null:
+                    return None
+                raise self.err(node, f"{what} must not be empty")
+            return node.value  # raw text: js-yaml would not turn "yes" into a bool
+        raise self.err(node, f"{what} must be a string")
+
+    def boolean(self, node, what: str) -> bool:
+        v = self.loader.construct_object(node, deep=True)
+        if not isinstance(v, bool):
+            raise self.err(node, f"{what} must be true or false")
+        return v
+
+    def seq(self, node, what: str) -> list:
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.err(node, f"{what} must be a list")
+        return node.value
+
+
+def _compose(path: str):
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except FileNotFoundError:
+        raise
+    except (OSError, UnicodeDecodeError) as e:
+        raise PrhError(f"{path}:1: cannot read dictionary ({e})") from None
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(e, "problem", None) or str(e)
+        raise PrhError(f"{path}:{line}: invalid YAML: {problem}") from None
+    return node, loader
+
+
+TOP_KEYS = {"version", "imports", "rules", "targets", "meta"}
+RULE_KEYS = {"expected", "pattern", "patterns", "regexpMustEmpty", "options", "specs", "prh"}
+OPTION_KEYS = {"wordBoundary"}
+SPEC_KEYS = {"from", "to"}
+IMPORT_KEYS = {"path", "disableImports", "ignoreRules"}
+IGNORE_KEYS = {"pattern", "expected"}
+TARGET_KEYS = {"file", "includes", "excludes"}
+TARGET_PATTERN_KEYS = {"pattern"}
+
+
+# ------------------------------------------------------------------ the dictionary
+class PrhDictionary:
+    """A loaded prh dictionary (with its imports merged, as prh merges them)."""
+
+    def __init__(self, path: str, name: str, version: int, rules: List[PrhRule],
+                 targets: List[_Target], warnings: List[str], sources: List[str]):
+        self.path = path
+        self.name = name
+        self.version = version
+        self.rules = rules
+        self.targets = targets
+        self.warnings = warnings
+        self.sources = sources
+        self._build()
+
+    # ---------------------------------------------------------------- build
+    def _build(self) -> None:
+        lit_index: Dict[str, int] = {}
+        lits: List[str] = []
+        consumers: List[list] = []
+
+        def add(norm: str, entry) -> None:
+            i = lit_index.get(norm)
+            if i is None:
+                i = lit_index[norm] = len(lits)
+                lits.append(norm)
+                consumers.append([])
+            consumers[i].append(entry)
+
+        self._scan_rules: List[int] = []
+        for ri, rule in enumerate(self.rules):
+            if rule._literals is not None:
+                for ai, lit in enumerate(rule._literals):
+                    add(lit.translate(NORM_TABLE), (ri, ai, lit))
+            elif rule._prefilter:
+                for lit in rule._prefilter:
+                    add(lit, (ri, -1, None))
+            else:
+                self._scan_rules.append(ri)
+        self._consumers = consumers
+        self._automaton = None
+        if lits:
+            self._automaton = ahocorasick_rs.AhoCorasick(lits)
+
+    @property
+    def stats(self) -> Dict[str, int]:
+        """How the rules are evaluated: literal (automaton only), regex
+        (automaton prefilter + regex on the paragraph), scan (regex on every
+        paragraph: no literal could be extracted)."""
+        out = {"literal": 0, "regex": 0, "scan": 0}
+        for r in self.rules:
+            out[r.kind] += 1
+        return out
+
+    # ---------------------------------------------------------------- matching
+    @staticmethod
+    def _paragraphs(text: str) -> List[Tuple[int, int]]:
+        # prh splits on /([^]*?)\n{2,}/g and checks each paragraph on its own
+        out = []
+        last = 0
+        for m in re.finditer(r"\n{2,}", text):
+            out.append((last, m.start()))
+            last = m.end()
+        out.append((last, len(text)))
+        return out
+
+    def _raw_hits(self, text: str, paras: List[Tuple[int, int]], rule_ids=None) -> List[Tuple]:
+        """Candidate hits as (start, end, rule_index, match_info) before the
+        cross-rule overlap resolution."""
+        starts = [p[0] for p in paras]
+        lit_occ: Dict[Tuple[int, int], list] = {}
+        cand: Dict[int, set] = {}
+        if self._automaton is not None:
+            norm = text.translate(NORM_TABLE)
+            for pid, s, e in self._automaton.find_matches_as_indexes(norm, overlapping=True):
+                pi = bisect.bisect_right(starts, s) - 1
+                if e > paras[pi][1]:
+                    continue
+                for ri, ai, lit in self._consumers[pid]:
+                    if rule_ids is not None and ri not in rule_ids:
+                        continue
+                    if ai >= 0:
+                        if text.startswith(lit, s):
+                            lit_occ.setdefault((ri, pi), []).append((s, ai, e))
+                    else:
+                        cand.setdefault(ri, set()).add(pi)
+        scan = self._scan_rules if rule_ids is None else [r for r in self._scan_rules if r in rule_ids]
+        for ri in scan:
+            cand[ri] = set(range(len(paras)))
+
+        out = []
+        for (ri, pi), occ in lit_occ.items():
+            rule = self.rules[ri]
+            occ.sort()
+            pos = -1
+            for s, ai, e in occ:
+                if s < pos:
+                    continue
+                pos = e
+                out.append((s, e, ri, rule.expected, None))
+        para_text: Dict[int, str] = {}
+        for ri, pis in cand.items():
+            rule = self.rules[ri]
+            for pi in sorted(pis):
+                ps, pe = paras[pi]
+                pt = para_text.get(pi)
+                if pt is None:
+                    pt = para_text[pi] = text[ps:pe]
+                for m in rule._compiled.finditer(pt):
+                    hit = self._expand(rule, m, pt)
+                    if hit is not None:
+                        out.append((m.start() + ps, m.end() + ps, ri, hit, None))
+        # drop hits whose replacement is already there (covers the match)
+        final = []
+        for s, e, ri, repl, _ in out:
+            rule = self.rules[ri]
+            if repl == text[s:e]:
+                continue
+            if _already_correct(text, s, e, repl):
+                continue
+            final.append((s, e, ri, repl))
+        return final
+
+    def _expand(self, rule: PrhRule, m, para: str) -> Optional[str]:
+        """prh's regexpMustEmpty check and $N expansion; None = no hit."""
+        groups = (m.group(0),) + m.groups()
+        if rule.regexp_must_empty is not None:
+            idx = rule.regexp_must_empty
+            if idx < len(groups) and groups[idx]:
+                return None
+        if rule.expected == groups[0]:
+            return None
+        if "$" not in rule.expected:
+            return rule.expected
+        local = None
+        if rule._needs_local_groups:
+            # capture groups are numbered per pattern: find the pattern that matched
+            for alt in rule._alt_compiled:
+                am = alt.match(para, m.start())
+                if am is not None and am.end() == m.end():
+                    local = (am.group(0),) + am.groups()
+                    break
+
+        def sub(mo):
+            idx = int(mo.group(1))
+            if local is not None and 0 < idx < len(local):
+                return local[idx] or ""
+            if idx == 0 or idx > len(groups) - 1:
+                return mo.group(0)
+            return groups[idx] or ""
+
+        return re.sub(r"\$([0-9]{1,2})", sub, rule.expected)
+
+    def find(self, text: str, path: Optional[str] = None) -> List[PrhHit]:
+        """All hits in ``text``, in text order, non-overlapping.
+
+        Offsets are code points.  Like prh, the text is split into paragraphs
+        at blank lines and every rule is matched paragraph by paragraph;
+        ``prh:disable`` / ``prh:disable:PATTERN`` comments are honoured.  When
+        ``path`` is given, the dictionary's ``targets`` (include/exclude
+        patterns for matching file names, e.g. prh-rules/files/markdown.yml)
+        are applied as prh applies them."""
+        paras = self._paragraphs(text)
+        raw = self._raw_hits(text, paras)
+        if "prh:disable" in text:
+            raw = _apply_pragmas(text, paras, raw)
+        hits = _resolve(raw)
+        if path is not None and self.targets:
+            hits = self._apply_targets(text, path, hits)
+        return [PrhHit(s, e, text[s:e], repl, self.rules[ri]) for s, e, ri, repl in hits]
+
+    def fix(self, text: str, path: Optional[str] = None) -> str:
+        """``text`` with every hit replaced."""
+        return apply_hits(text, self.find(text, path))
+
+    # ---------------------------------------------------------------- specs
+    def run_specs(self) -> List[SpecFailure]:
+        """Run every rule's specs the way prh checks them at load time (the
+        rule alone, on the whole ``from`` string).  Returns the failures."""
+        failures = []
+        for ri, rule in enumerate(self.rules):
+            for spec in rule.specs:
+                raw = self._raw_hits(spec.from_, [(0, len(spec.from_))], rule_ids={ri})
+                hits = _resolve(raw)
+                got = apply_hits(spec.from_, [PrhHit(s, e, "", r, rule) for s, e, _, r in hits])
+                if got != spec.to:
+                    failures.append(SpecFailure(rule, spec.from_, spec.to, got))
+        return failures
+
+    # ---------------------------------------------------------------- targets
+    def _apply_targets(self, text: str, path: str, hits):
+        includes = excludes = None
+        for t in self.targets:
+            if not t.file_re.search(path):
+                continue
+            for pat in t.includes:
+                r = [(m.start(), m.end()) for m in pat.finditer(text)]
+                includes = (includes or []) + r
+            for pat in t.excludes:
+                r = [(m.start(), m.end()) for m in pat.finditer(text)]
+                excludes = (excludes or []) + r
+        res = list(hits)
+        if includes is not None:
+            res = _intersect(res, _prh_prepare(includes))
+        if excludes is not None:
+            res = _subtract(res, _prh_prepare(excludes))
+        return res
+
+
+def apply_hits(text: str, hits: Sequence[PrhHit]) -> str:
+    out = []
+    pos = 0
+    for h in sorted(hits, key=lambda h: h.start):
+        if h.start < pos:
+            continue
+        out.append(text[pos:h.start])
+        out.append(h.replacement)
+        pos = h.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _already_correct(text: str, s: int, e: int, repl: str) -> bool:
+    """True if an occurrence of ``repl`` in ``text`` covers [s, e): replacing
+    would then duplicate text (サーバ → サーバー inside サーバー)."""
+    n = len(repl)
+    if n < e - s or not repl:
+        return False
+    lo = max(0, e - n)
+    k = text.find(repl, lo, s + n)
+    while k != -1 and k <= s:
+        if k + n >= e:
+            return True
+        k = text.find(repl, k + 1, s + n)
+    return False
+
+
+def _resolve(raw):
+    """Overlaps: at one start the longer match wins (then the earlier rule),
+    otherwise the earlier start wins."""
+    raw = sorted(raw, key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
+    out = []
+    pos = -1
+    for h in raw:
+        if h[0] < pos:
+            continue
+        out.append(h)
+        pos = h[1]
+    return out
+
+
+def _collide(a, b) -> bool:
+    return (b[0] < a[0] < b[1]) or (a[0] < b[0] < a[1])
+
+
+def _prh_prepare(diffs):
+    """prh's ChangeSet._prepare, quirks included (used for target ranges)."""
+    d = sorted(diffs, key=lambda x: (x[0], x[1]))
+    d = [x for i, x in enumerate(d)
+         if not (i + 1 < len(d) and x[0] == d[i + 1][0] and x[1] < d[i + 1][1])]
+    return [x for i, x in enumerate(d) if not (i > 0 and x[0] < d[i - 1][1])]
+
+
+def _subtract(res, sub):
+    res = list(res)
+    m = s = 0
+    while m < len(res) and s < len(sub):
+        md, sd = res[m], sub[s]
+        enclose = md[0] < sd[0] and sd[1] < md[1]
+        if not enclose and _collide(md, sd):
+            del res[m]
+            continue
+        if md[0] < sd[0]:
+            m += 1
+        else:
+            s += 1
+    return res
+
+
+def _intersect(base, audit):
+    out = []
+    a = b = 0
+    while a < len(base) and b < len(audit):
+        bd, ad = base[a], audit[b]
+        if _collide(bd, ad) and bd not in out:
+            out.append(bd)
+        if bd[0] < ad[0]:
+            a += 1
+        else:
+            b += 1
+    return out
+
+
+_PRAGMA = None
+
+
+def _apply_pragmas(text: str, paras, raw):
+    global _PRAGMA
+    if _PRAGMA is None:
+        _PRAGMA = jsregex.compile_js(r"^(?:.*?)prh:disable(?::([^\n\s]*))?", False).pattern
+    by_para: Dict[int, tuple] = {}
+    starts = [p[0] for p in paras]
+    for pi, (ps, pe) in enumerate(paras):
+        pt = text[ps:pe]
+        if "prh:disable" not in pt:
+            continue
+        ignore_all = False
+        ranges, pats = [], []
+        for m in _PRAGMA.finditer(pt):
+            if not m.group(1):
+                ignore_all = True
+                continue
+            ranges.append((m.start() + ps, m.end() + ps))
+            try:
+                pats.append(jsregex.compile_js("(" + m.group(1) + ")", False, strict=False).pattern)
+            except JSRegexError:
+                pats.append(re.compile(re.escape(m.group(1))))
+        by_para[pi] = (ignore_all, ranges, pats)
+    if not by_para:
+        return raw
+    out = []
+    for h in raw:
+        pi = bisect.bisect_right(starts, h[0]) - 1
+        info = by_para.get(pi)
+        if info is not None:
+            ignore_all, ranges, pats = info
+            if ignore_all or any(_collide(h, r) for r in ranges):
+                continue
+            if any(p.search(text[h[0]:h[1]]) for p in pats):
+                continue
+        out.append(h)
+    return out
+
+
+# ------------------------------------------------------------------ rule building
+def _compile_rule(ctx: _Ctx, rule: PrhRule, raw_pattern, pat_node, line: int) -> None:
+    def fail(msg):
+        return ctx.err(line, f"rule {rule.expected!r}: {msg}")
+
+    def element(p) -> Tuple[str, bool]:
+        if p is None:
+            src, icase = _spread_alnum(rule.expected), False
+        else:
+            parsed = _parse_regexp_string(p)
+            if parsed:
+                src, flags = parsed
+                if len(set(flags)) != len(flags):
+                    raise fail(f"duplicate flags in {p}")
+                icase = "i" in flags
+            else:
+                src, icase = _escape_special(p), False
+        if rule.word_boundary:
+            src = "\\b" + src + "\\b"
+        return src, icase
+
+    if raw_pattern is None:
+        alts = [element(None)]
+        src, icase = alts[0]
+    elif isinstance(raw_pattern, str):
+        alts = [element(raw_pattern)]
+        src, icase = alts[0]
+    else:
+        alts = [element(p) for p in raw_pattern]
+        flags = {a[1] for a in alts}
+        if len(flags) > 1:
+            raise fail("combining different flags (prh refuses patterns with and without /i in one rule)")
+        icase = alts[0][1]
+        src = "(?:" + "|".join(a[0] for a in alts) + ")"
+    rule._alts = alts
+    rule._icase = icase
+    rule.js_pattern = _js_to_string(src, icase)
+    try:
+        comp = jsregex.compile_js(src, icase, strict=ctx.strict)
+    except JSRegexError as e:
+        raise fail(str(e)) from None
+    for w in comp.warnings:
+        ctx.warnings.append(f"{ctx.path}:{line}: rule {rule.expected!r}: {w}")
+    rule._compiled = comp.pattern
+    # literal fast path
+    if not icase and not rule.word_boundary and not comp.uses_regex_module:
+        lits = []
+        for a_src, _ in alts:
+            node, _p = jsregex.parse(a_src, strict=False)
+            s = jsregex.literal_string(node)
+            if s is None:
+                lits = None
+                break
+            lits.append(s)
+        if lits is not None and rule.regexp_must_empty is None:
+            rule._literals = lits
+            return
+    rule._prefilter = jsregex.required_literals(comp.node, icase)
+    if len(alts) > 1 and re.search(r"\$[1-9]", rule.expected):
+        rule._needs_local_groups = True
+        rule._alt_compiled = [jsregex.compile_js(a, icase, strict=False).pattern for a, _ in alts]
+
+
+def _build_rule(ctx: _Ctx, node) -> PrhRule:
+    line = _line(node)
+    if isinstance(node, yaml.ScalarNode):
+        expected = ctx.string(node, "rule")
+        rule = PrhRule(expected=expected, line=line, source=ctx.path)
+        _compile_rule(ctx, rule, None, None, line)
+        return rule
+    m = ctx.mapping(node, "rule", RULE_KEYS)
+    if "expected" not in m:
+        raise ctx.err(node, "rule without 'expected'")
+    expected = ctx.string(m["expected"][1], "expected", allow_null=True)
+    if expected is None:
+        raise ctx.err(m["expected"][1], "'expected' is required")
+    rule = PrhRule(expected=expected, line=line, source=ctx.path)
+    if "prh" in m:
+        rule.message = ctx.string(m["prh"][1], "prh", allow_null=True)
+    if "options" in m:
+        om = ctx.mapping(m["options"][1], "options", OPTION_KEYS)
+        if "wordBoundary" in om:
+            rule.word_boundary = ctx.boolean(om["wordBoundary"][1], "wordBoundary")
+    if "regexpMustEmpty" in m:
+        v = ctx.string(m["regexpMustEmpty"][1], "regexpMustEmpty")
+        mm = re.fullmatch(r"\$([0-9]+)", v)
+        if not mm:
+            raise ctx.err(m["regexpMustEmpty"][1], f"rule {expected!r}: regexpMustEmpty must look like $1")
+        rule.regexp_must_empty = int(mm.group(1))
+    key = "pattern" if "pattern" in m else ("patterns" if "patterns" in m else None)
+    raw_pattern = None
+    pat_node = None
+    if key:
+        pat_node = m[key][1]
+        if isinstance(pat_node, yaml.SequenceNode):
+            raw_pattern = []
+            for pn in pat_node.value:
+                p = ctx.string(pn, key)
+                if p == "":
+                    raise ctx.err(pn, f"rule {expected!r}: patterns can't be empty")
+                raw_pattern.append(p)
+            if not raw_pattern:
+                raise ctx.err(pat_node, f"rule {expected!r}: empty pattern list")
+        else:
+            raw_pattern = ctx.string(pat_node, key, allow_null=True)
+            if raw_pattern == "":
+                raise ctx.err(pat_node, f"rule {expected!r}: pattern can't be empty")
+    rule.pattern = raw_pattern
+    if "specs" in m:
+        for sn in ctx.seq(m["specs"][1], "specs"):
+            sm = ctx.mapping(sn, "spec", SPEC_KEYS)
+            if "from" not in sm or "to" not in sm:
+                raise ctx.err(sn, f"rule {expected!r}: a spec needs 'from' and 'to'")
+            f = ctx.string(sm["from"][1], "from")
+            t = ctx.string(sm["to"][1], "to")
+            if not f or not t:
+                raise ctx.err(sn, f"rule {expected!r}: spec 'from' and 'to' must not be empty")
+            rule.specs.append(PrhSpec(f, t, _line(sn)))
+    _compile_rule(ctx, rule, raw_pattern, pat_node, line)
+    return rule
+
+
+def _target_regex(ctx: _Ctx, node, s: str, default_flags: bool):
+    parsed = _parse_regexp_string(s)
+    if parsed:
+        src, flags = parsed
+    else:
+        src, flags = _escape_special(s), ""
+    try:
+        return jsregex.compile_js(src, "i" in flags, strict=ctx.strict and default_flags).pattern, (src, flags)
+    except JSRegexError as e:
+        raise ctx.err(node, f"target pattern: {e}") from None
+
+
+def _build_target(ctx: _Ctx, node) -> _Target:
+    m = ctx.mapping(node, "target", TARGET_KEYS)
+    if "file" not in m:
+        raise ctx.err(node, "target without 'file'")
+    fs = ctx.string(m["file"][1], "file")
+    file_re, key = _target_regex(ctx, m["file"][1], fs, False)
+    lists = {}
+    for k in ("includes", "excludes"):
+        lists[k] = []
+        if k in m:
+            for pn in ctx.seq(m[k][1], k):
+                if isinstance(pn, yaml.ScalarNode):
+                    p = ctx.string(pn, "pattern")
+                else:
+                    pm = ctx.mapping(pn, k[:-1], TARGET_PATTERN_KEYS)
+                    if "pattern" not in pm:
+                        raise ctx.err(pn, "pattern is required")
+                    p = ctx.string(pm["pattern"][1], "pattern")
+                lists[k].append(_target_regex(ctx, pn, p, True)[0])
+    return _Target("/%s/%s" % key, file_re, lists["includes"], lists["excludes"])
+
+
+# ------------------------------------------------------------------ loading
+@dataclass
+class _Loaded:
+    version: int
+    rules: List[PrhRule]
+    targets: List[_Target]
+    sources: List[str]
+
+
+def _resolve_import(ctx: _Ctx, base_dir: str, ipath: str, node, prh_rules_dir, ignore_missing):
+    cand = os.path.normpath(os.path.join(base_dir, ipath))
+    if os.path.isfile(cand):
+        return cand
+    if prh_rules_dir:
+        parts = ipath.replace("\\", "/").split("/")
+        if "prh-rules" in parts:
+            rest = parts[len(parts) - 1 - parts[::-1].index("prh-rules") + 1:]
+            alt = os.path.join(prh_rules_dir, *rest)
+            if os.path.isfile(alt):
+                return alt
+    msg = f"import {ipath!r} not found (looked for {cand})"
+    if prh_rules_dir is None and "prh-rules/" in ipath.replace("\\", "/"):
+        msg += "; pass prh_rules_dir= a checkout of github.com/prh/rules to resolve it"
+    if ignore_missing:
+        ctx.warnings.append(f"{ctx.path}:{_line(node)}: {msg}; ignored")
+        return None
+    raise ctx.err(node, msg)
+
+
+def _load_file(path: str, *, strict: bool, disable_imports: bool, prh_rules_dir, ignore_missing,
+               warnings: List[str], stack: Tuple[str, ...]) -> _Loaded:
+    apath = os.path.abspath(path)
+    if apath in stack:
+        raise PrhError(f"{path}:1: import cycle: {' -> '.join(stack + (apath,))}")
+    node, loader = _compose(path)
+    ctx = _Ctx(path, strict, loader)
+    try:
+        if node is None:
+            raise ctx.err(1, "empty dictionary")
+        top = ctx.mapping(node, "dictionary", TOP_KEYS)
+        version = 1
+        if "version" in top:
+            v = loader.construct_object(top["version"][1], deep=True)
+            try:
+                version = int(v) or 1
+            except (TypeError, ValueError):
+                raise ctx.err(top["version"][1], "version must be a number") from None
+        rules = [_build_rule(ctx, rn) for rn in ctx.seq(top["rules"][1], "rules")] if "rules" in top else []
+        targets = [_build_target(ctx, tn) for tn in ctx.seq(top["targets"][1], "targets")] if "targets" in top else []
+        loaded = _Loaded(version, rules, targets, [os.path.normpath(path)])
+        if not disable_imports and "imports" in top:
+            inode = top["imports"][1]
+            items = [inode] if isinstance(inode, yaml.ScalarNode) else ctx.seq(inode, "imports")
+            for item in items:
+                if isinstance(item, yaml.ScalarNode):
+                    ipath, dis, ignores = ctx.string(item, "import"), False, []
+                else:
+                    im = ctx.mapping(item, "import", IMPORT_KEYS)
+                    if "path" not in im:
+                        raise ctx.err(item, "import without 'path'")
+                    ipath = ctx.string(im["path"][1], "path")
+                    dis = ctx.boolean(im["disableImports"][1], "disableImports") if "disableImports" in im else False
+                    ignores = []
+                    if "ignoreRules" in im:
+                        for ig in ctx.seq(im["ignoreRules"][1], "ignoreRules"):
+                            if isinstance(ig, yaml.ScalarNode):
+                                ignores.append(("pattern", ctx.string(ig, "ignoreRules")))
+                            else:
+                                gm = ctx.mapping(ig, "ignoreRules entry", IGNORE_KEYS)
+                                for k in ("pattern", "expected"):
+                                    if k in gm:
+                                        ignores.append((k, ctx.string(gm[k][1], k)))
+                target = _resolve_import(ctx, os.path.dirname(path), ipath, item, prh_rules_dir, ignore_missing)
+                if target is None:
+                    continue
+                sub = _load_file(target, strict=strict, disable_imports=dis, prh_rules_dir=prh_rules_dir,
+                                 ignore_missing=ignore_missing, warnings=warnings, stack=stack + (apath,))
+
+                def ignored(r: PrhRule) -> bool:
+                    return any((k == "pattern" and r.js_pattern == v) or (k == "expected" and r.expected == v)
+                               for k, v in ignores)
+
+                sub.rules = [r for r in sub.rules if not ignored(r)]
+                _merge(ctx, item, loaded, sub)
+    finally:
+        warnings.extend(ctx.warnings)
+    return loaded
+
+
+def _merge(ctx: _Ctx, node, into: _Loaded, other: _Loaded) -> None:
+    if into.version != other.version:
+        raise ctx.err(node, f"version mismatch: {into.version} vs {other.version} in the imported file")
+    for s in other.sources:
+        if s not in into.sources:
+            into.sources.append(s)
+    for t in other.targets:
+        if all(t.file_js != x.file_js for x in into.targets):
+            into.targets.append(t)
+    have = {r.expected for r in into.rules}
+    into.rules.extend(r for r in other.rules if r.expected not in have)
+
+
+def load_prh(path, *, strict: bool = True, prh_rules_dir: Optional[str] = None,
+             ignore_missing_imports: bool = False) -> PrhDictionary:
+    """Load a prh YAML dictionary, resolving its ``imports`` like prh does.
+
+    strict (default True): unknown keys and regex escapes that prh (unicode
+        mode) rejects raise PrhError.  With strict=False they become entries
+        of ``.warnings`` (unknown keys are ignored, ``\\!`` means ``!``).
+    prh_rules_dir: fallback for imports that are missing next to the
+        importing file and whose path goes through a ``prh-rules/`` directory
+        (e.g. ``node_modules/prh/prh-rules/files/markdown.yml``): the part
+        after ``prh-rules/`` is looked up in this directory.
+    ignore_missing_imports: skip unresolved imports (with a warning) instead
+        of raising PrhError.
+    """
+    path = os.fspath(path)
+    warnings: List[str] = []
+    try:
+        loaded = _load_file(path, strict=strict, disable_imports=False, prh_rules_dir=prh_rules_dir,
+                            ignore_missing=ignore_missing_imports, warnings=warnings, stack=())
+    except FileNotFoundError:
+        raise PrhError(f"{path}:0: dictionary not found") from None
+    name = os.path.splitext(os.path.basename(path))[0]
+    return PrhDictionary(path, name, loaded.version, loaded.rules, loaded.targets, warnings, loaded.sources)

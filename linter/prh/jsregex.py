@@ -1,0 +1,867 @@
+"""Translate JavaScript regular expressions (as prh compiles them) to Python.
+
+prh always compiles its patterns with the flags ``gmu`` (plus ``i`` when the
+dictionary asked for it), so the dialect parsed here is ECMAScript *unicode
+mode* with multiline ``^``/``$``.  The parser builds a small AST which is used
+to
+
+* emit an equivalent Python pattern (``re``; the optional ``regex`` package is
+  used only for look-behinds of unbounded length, which ``re`` cannot express),
+* extract literal substrings that every match must contain (for the
+  Aho-Corasick prefilter),
+* refuse patterns that could make the backtracking engine explode (nested
+  unbounded quantifiers) or that can match the empty string (prh itself loops
+  forever on such a match).
+
+Differences between the dialects that are handled explicitly:
+
+``\\d \\w \\b`` and their negations are ASCII-only in JS, ``\\s`` is JS's own
+whitespace set, ``.`` excludes all four JS line terminators, ``^``/``$`` are
+multiline at all four line terminators, ``[^]`` (any character) and ``[]``
+(nothing), ``\\u{...}``, ``\\cX``, ``(?<name>``, ``\\k<name>``, variable-width
+look-behind.  Unicode property escapes (``\\p{..}``) are refused.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import List, Optional, Tuple, Union
+
+try:  # optional: only needed for look-behinds of unbounded length
+    import regex as _regex_mod  # type: ignore
+except Exception:  # pragma: no cover - depends on the environment
+    _regex_mod = None
+
+
+class JSRegexError(ValueError):
+    """A JS pattern that is invalid (as prh would see it) or untranslatable."""
+
+
+# --------------------------------------------------------------------------- AST
+@dataclass
+class Char:
+    cp: int
+
+
+@dataclass
+class Any:  # "."
+    pass
+
+
+@dataclass
+class Shorthand:  # \d \D \w \W \s \S outside a class
+    name: str
+
+
+@dataclass
+class CharClass:
+    negated: bool
+    ranges: List[Tuple[int, int]] = field(default_factory=list)
+    shorthands: List[str] = field(default_factory=list)
+
+
+@dataclass
+class Assert:  # ^ $ \b \B
+    kind: str
+
+
+@dataclass
+class Group:
+    kind: str  # cap, noncap, la, nla, lb, nlb
+    body: "Node"
+    index: int = 0  # JS capture index (cap only)
+    name: Optional[str] = None
+
+
+@dataclass
+class Repeat:
+    body: "Node"
+    min: int
+    max: Optional[int]  # None = unbounded
+    lazy: bool = False
+
+
+@dataclass
+class Backref:
+    index: int = 0
+    name: Optional[str] = None
+
+
+@dataclass
+class Seq:
+    items: list
+
+
+@dataclass
+class Alt:
+    branches: list
+
+
+Node = Union[Char, Any, Shorthand, CharClass, Assert, Group, Repeat, Backref, Seq, Alt]
+
+LINE_TERMINATORS = "\n\r\u2028\u2029"
+JS_SPACE = ("\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+            "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
+_SH_RANGES = {
+    "d": [(0x30, 0x39)],
+    "w": [(0x30, 0x39), (0x41, 0x5A), (0x61, 0x7A), (0x5F, 0x5F)],
+    "s": [(ord(c), ord(c)) for c in JS_SPACE],
+}
+SYNTAX_CHARS = set("^$\\.*+?()[]{}|/")
+
+
+# ------------------------------------------------------------------------ parser
+class _Parser:
+    def __init__(self, src: str, strict: bool = True):
+        self.s = src
+        self.i = 0
+        self.strict = strict
+        self.ncap = 0
+        self.names: dict = {}
+        self.warnings: List[str] = []
+        self.backrefs: list = []
+        # pre-count capture groups (needed to validate backreferences)
+        self.total_caps = self._count_caps()
+
+    def _count_caps(self) -> int:
+        n, i, s, in_cls = 0, 0, self.s, False
+        while i < len(s):
+            c = s[i]
+            if c == "\\":
+                i += 2
+                continue
+            if in_cls:
+                if c == "]":
+                    in_cls = False
+            elif c == "[":
+                in_cls = True
+            elif c == "(":
+                if not s.startswith("(?", i) or (s.startswith("(?<", i) and not s.startswith(("(?<=", "(?<!"), i)):
+                    n += 1
+            i += 1
+        return n
+
+    def err(self, msg: str):
+        raise JSRegexError(f"{msg} at offset {self.i} in /{self.s}/")
+
+    def lenient(self, msg: str):
+        if self.strict:
+            self.err(msg + " (invalid in prh's unicode-mode regex)")
+        self.warnings.append(f"{msg} in /{self.s}/ accepted as a literal")
+
+    def peek(self, k: int = 0) -> str:
+        j = self.i + k
+        return self.s[j] if j < len(self.s) else ""
+
+    def parse(self) -> Node:
+        node = self.alt()
+        if self.i < len(self.s):
+            if self.peek() == ")":
+                self.err("unmatched ')'")
+            self.err("unexpected character")
+        for b in self.backrefs:
+            if b.name is not None:
+                if b.name not in self.names:
+                    self.err(f"backreference to unknown group name {b.name!r}")
+                b.index = self.names[b.name]
+        return node
+
+    def alt(self) -> Node:
+        branches = [self.seq()]
+        while self.peek() == "|":
+            self.i += 1
+            branches.append(self.seq())
+        return branches[0] if len(branches) == 1 else Alt(branches)
+
+    def seq(self) -> Node:
+        items = []
+        while self.i < len(self.s) and self.peek() not in "|)":
+            atom = self.atom()
+            if atom is None:
+                continue
+            atom = self.quantifier(atom)
+            items.append(atom)
+        return Seq(items)
+
+    def quantifier(self, atom: Node) -> Node:
+        c = self.peek()
+        lo = hi = None
+        if c == "*":
+            lo, hi = 0, None
+            self.i += 1
+        elif c == "+":
+            lo, hi = 1, None
+            self.i += 1
+        elif c == "?":
+            lo, hi = 0, 1
+            self.i += 1
+        elif c == "{":
+            m = re.compile(r"\{(\d+)(,(\d*))?\}").match(self.s, self.i)
+            if not m:
+                return atom  # lone "{" handled by atom() on next round
+            lo = int(m.group(1))
+            hi = lo if m.group(2) is None else (int(m.group(3)) if m.group(3) else None)
+            if hi is not None and hi < lo:
+                self.err("numbers out of order in {} quantifier")
+            self.i = m.end()
+        else:
+            return atom
+        if isinstance(atom, Assert) or (isinstance(atom, Group) and atom.kind in ("la", "nla", "lb", "nlb")):
+            self.err("nothing to repeat")
+        lazy = False
+        if self.peek() == "?":
+            lazy = True
+            self.i += 1
+        if self.peek() and self.peek() in "*+?" or (self.peek() == "{" and re.compile(r"\{\d+(,\d*)?\}").match(self.s, self.i)):
+            self.err("nothing to repeat")
+        return Repeat(atom, lo, hi, lazy)
+
+    def atom(self) -> Optional[Node]:
+        c = self.peek()
+        if c == "(":
+            return self.group()
+        if c == "[":
+            return self.char_class()
+        if c == ".":
+            self.i += 1
+            return Any()
+        if c == "^":
+            self.i += 1
+            return Assert("^")
+        if c == "$":
+            self.i += 1
+            return Assert("$")
+        if c == "\\":
+            return self.escape()
+        if c in "*+?":
+            self.err("nothing to repeat")
+        if c == "{":
+            if re.compile(r"\{\d+(,\d*)?\}").match(self.s, self.i):
+                self.err("nothing to repeat")
+            self.lenient("lone '{'")
+        elif c in "]}":
+            self.lenient(f"lone {c!r}")
+        cp = ord(c)
+        self.i += 1
+        return Char(cp)
+
+    def group(self) -> Node:
+        s = self.s
+        self.i += 1
+        name = None
+        if s.startswith("?:", self.i):
+            kind, self.i = "noncap", self.i + 2
+        elif s.startswith("?=", self.i):
+            kind, self.i = "la", self.i + 2
+        elif s.startswith("?!", self.i):
+            kind, self.i = "nla", self.i + 2
+        elif s.startswith("?<=", self.i):
+            kind, self.i = "lb", self.i + 3
+        elif s.startswith("?<!", self.i):
+            kind, self.i = "nlb", self.i + 3
+        elif s.startswith("?<", self.i):
+            m = re.compile(r"\?<([A-Za-z_$][\w$]*)>", re.UNICODE).match(s, self.i)
+            if not m:
+                self.err("invalid capture group name")
+            name = m.group(1)
+            if name in self.names:
+                self.err(f"duplicate capture group name {name!r}")
+            kind, self.i = "cap", m.end()
+        elif self.peek() == "?":
+            self.err("invalid group")
+        else:
+            kind = "cap"
+        index = 0
+        if kind == "cap":
+            self.ncap += 1
+            index = self.ncap
+            if name:
+                self.names[name] = index
+        body = self.alt()
+        if self.peek() != ")":
+            self.err("unterminated group")
+        self.i += 1
+        return Group(kind, body, index, name)
+
+    def _hex(self, n: int) -> Optional[int]:
+        h = self.s[self.i:self.i + n]
+        if len(h) == n and re.fullmatch(r"[0-9A-Fa-f]+", h):
+            self.i += n
+            return int(h, 16)
+        return None
+
+    def _escape_char(self, in_class: bool):
+        """Parse after a backslash. Returns int code point, or ('sh', name),
+        or ('assert', k), or ('backref', Backref)."""
+        c = self.peek()
+        if not c:
+            self.err("\\ at end of pattern")
+        self.i += 1
+        if c in "dDwWsS":
+            return ("sh", c)
+        if c in "bB":
+            if in_class:
+                if c == "b":
+                    return 8
+                self.err("invalid class escape \\B")
+            return ("assert", c)
+        simple = {"f": 12, "n": 10, "r": 13, "t": 9, "v": 11}
+        if c in simple:
+            return simple[c]
+        if c == "0" and not self.peek().isdigit():
+            return 0
+        if c.isdigit():
+            if in_class:
+                self.err("invalid class escape")
+            j = self.i - 1
+            m = re.compile(r"\d+").match(self.s, j)
+            n = int(m.group())
+            if n > self.total_caps:
+                self.err(f"invalid backreference \\{n}")
+            self.i = m.end()
+            return ("backref", Backref(index=n))
+        if c == "c":
+            x = self.peek()
+            if x and x.isascii() and x.isalpha():
+                self.i += 1
+                return ord(x) % 32
+            self.err("invalid unicode escape \\c")
+        if c == "x":
+            v = self._hex(2)
+            if v is None:
+                self.err("invalid escape \\x")
+            return v
+        if c == "u":
+            if self.peek() == "{":
+                m = re.compile(r"\{([0-9A-Fa-f]+)\}").match(self.s, self.i)
+                if not m or int(m.group(1), 16) > 0x10FFFF:
+                    self.err("invalid unicode escape \\u{...}")
+                self.i = m.end()
+                return int(m.group(1), 16)
+            v = self._hex(4)
+            if v is None:
+                self.err("invalid unicode escape \\u")
+            # a surrogate pair written as two escapes is one code point in u mode
+            if 0xD800 <= v <= 0xDBFF and self.s.startswith("\\u", self.i):
+                save = self.i
+                self.i += 2
+                lo = self._hex(4)
+                if lo is not None and 0xDC00 <= lo <= 0xDFFF:
+                    return 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
+                self.i = save
+            return v
+        if c in "pP":
+            self.err(f"unicode property escape \\{c}{{...}} is not supported")
+        if c == "k":
+            m = re.compile(r"<([A-Za-z_$][\w$]*)>", re.UNICODE).match(self.s, self.i)
+            if not m:
+                self.err("invalid named reference")
+            self.i = m.end()
+            b = Backref(name=m.group(1))
+            self.backrefs.append(b)
+            return ("backref", b)
+        if c in SYNTAX_CHARS or (in_class and c == "-"):
+            return ord(c)
+        self.i -= 1
+        self.lenient(f"invalid escape '\\{c}'")
+        self.i += 1
+        return ord(c)
+
+    def escape(self) -> Node:
+        self.i += 1
+        r = self._escape_char(False)
+        if isinstance(r, int):
+            return Char(r)
+        kind, val = r
+        if kind == "sh":
+            return Shorthand(val)
+        if kind == "assert":
+            return Assert(val)
+        return val
+
+    def char_class(self) -> Node:
+        self.i += 1
+        negated = False
+        if self.peek() == "^":
+            negated = True
+            self.i += 1
+        cls = CharClass(negated)
+        while True:
+            c = self.peek()
+            if not c:
+                self.err("unterminated character class")
+            if c == "]":
+                self.i += 1
+                break
+            a = self._class_atom()
+            if self.peek() == "-" and self.peek(1) not in ("]", ""):
+                self.i += 1
+                b = self._class_atom()
+                if not isinstance(a, int) or not isinstance(b, int):
+                    self.err("invalid character class range")
+                if b < a:
+                    self.err("range out of order in character class")
+                cls.ranges.append((a, b))
+            elif isinstance(a, int):
+                cls.ranges.append((a, a))
+            else:
+                cls.shorthands.append(a[1])
+        return cls
+
+    def _class_atom(self):
+        c = self.peek()
+        if c == "\\":
+            self.i += 1
+            r = self._escape_char(True)
+            if isinstance(r, tuple) and r[0] != "sh":
+                self.err("invalid class escape")
+            return r
+        self.i += 1
+        return ord(c)
+
+
+def parse(src: str, strict: bool = True) -> Tuple[Node, _Parser]:
+    p = _Parser(src, strict)
+    return p.parse(), p
+
+
+# ----------------------------------------------------------------------- emitter
+def _cp(c: int) -> str:
+    if c < 0x10000:
+        return "\\u%04x" % c
+    return "\\U%08x" % c
+
+
+_W = "[0-9A-Za-z_]"
+_LT = "[^" + "".join(_cp(ord(c)) for c in LINE_TERMINATORS) + "]"
+
+
+def _class_body(ranges) -> str:
+    out = []
+    for a, b in ranges:
+        out.append(_cp(a) if a == b else _cp(a) + "-" + _cp(b))
+    return "".join(out)
+
+
+def _emit_class(cls: CharClass) -> str:
+    pos = list(cls.ranges)
+    negs = []
+    for sh in cls.shorthands:
+        if sh.islower():
+            pos += _SH_RANGES[sh]
+        else:
+            negs.append(_class_body(_SH_RANGES[sh.lower()]))
+    body = _class_body(pos)
+    if not negs:
+        if not body:
+            return r"[\s\S]" if cls.negated else "(?!)"
+        return ("[^" if cls.negated else "[") + body + "]"
+    if not cls.negated:  # P | ~X1 | ~X2
+        parts = (["[" + body + "]"] if body else []) + ["[^" + n + "]" for n in negs]
+        return "(?:" + "|".join(parts) + ")"
+    # ~(P | ~X1 | ~X2) = ~P & X1 & X2
+    out = "(?![" + body + "])" if body else ""
+    for n in negs[1:]:
+        out += "(?=[" + n + "])"
+    return out + "[" + negs[0] + "]"
+
+
+class _Emitter:
+    def __init__(self, names: dict):
+        self.names = names  # JS name -> index
+        self.needs_regex_module = False
+
+    def emit(self, n: Node) -> str:
+        if isinstance(n, Char):
+            ch = chr(n.cp)
+            if 0xD800 <= n.cp <= 0xDFFF:
+                return _cp(n.cp)
+            return re.escape(ch) if ch.isprintable() else _cp(n.cp)
+        if isinstance(n, Seq):
+            return "".join(self.emit(x) for x in n.items)
+        if isinstance(n, Alt):
+            return "|".join(self.emit(b) for b in n.branches)
+        if isinstance(n, Any):
+            return _LT
+        if isinstance(n, Shorthand):
+            body = _class_body(_SH_RANGES[n.name.lower()])
+            return ("[" if n.name.islower() else "[^") + body + "]"
+        if isinstance(n, CharClass):
+            return _emit_class(n)
+        if isinstance(n, Assert):
+            if n.kind == "^":
+                return "(?<!" + _LT + ")"
+            if n.kind == "$":
+                return "(?!" + _LT + ")"
+            b = f"(?:(?<!{_W})(?={_W})|(?<={_W})(?!{_W}))"
+            nb = f"(?:(?<!{_W})(?!{_W})|(?<={_W})(?={_W}))"
+            return b if n.kind == "b" else nb
+        if isinstance(n, Backref):
+            return "(?:\\%d)" % n.index
+        if isinstance(n, Repeat):
+            body = self.emit(n.body)
+            if not _is_single(n.body):
+                body = "(?:" + body + ")"
+            if n.min == 0 and n.max is None:
+                q = "*"
+            elif n.min == 1 and n.max is None:
+                q = "+"
+            elif n.min == 0 and n.max == 1:
+                q = "?"
+            elif n.max is None:
+                q = "{%d,}" % n.min
+            elif n.min == n.max:
+                q = "{%d}" % n.min
+            else:
+                q = "{%d,%d}" % (n.min, n.max)
+            return body + q + ("?" if n.lazy else "")
+        if isinstance(n, Group):
+            if n.kind == "cap":
+                return "(" + self.emit(n.body) + ")"
+            if n.kind == "noncap":
+                return "(?:" + self.emit(n.body) + ")"
+            if n.kind == "la":
+                return "(?=" + self.emit(n.body) + ")"
+            if n.kind == "nla":
+                return "(?!" + self.emit(n.body) + ")"
+            return self._lookbehind(n)
+        raise AssertionError(n)
+
+    def _lookbehind(self, n: Group) -> str:
+        op = "(?<=" if n.kind == "lb" else "(?<!"
+        variants = _fixed_variants(n.body, 256)
+        if variants is not None:
+            by_width: dict = {}
+            for v in variants:
+                by_width.setdefault(_width(Seq(v)), []).append("".join(self.emit(x) for x in v))
+            parts = [op + "|".join(alts) + ")" for _, alts in sorted(by_width.items())]
+            if len(parts) == 1:
+                return parts[0]
+            if n.kind == "nlb":
+                return "".join(parts)
+            return "(?:" + "|".join(parts) + ")"
+        self.needs_regex_module = True
+        return op + self.emit(n.body) + ")"
+
+
+def _is_single(n: Node) -> bool:
+    return isinstance(n, (Char, Any, Shorthand, CharClass, Backref, Group))
+
+
+def _width(n: Node) -> Optional[int]:
+    """Fixed width of a node, or None when variable."""
+    lo, hi = _widths(n)
+    return lo if lo == hi else None
+
+
+def _widths(n: Node) -> Tuple[int, Optional[int]]:
+    if isinstance(n, (Char, Any, Shorthand, CharClass)):
+        return 1, 1
+    if isinstance(n, Assert):
+        return 0, 0
+    if isinstance(n, Backref):
+        return 0, None
+    if isinstance(n, Seq):
+        lo, hi = 0, 0
+        for x in n.items:
+            a, b = _widths(x)
+            lo += a
+            hi = None if hi is None or b is None else hi + b
+        return lo, hi
+    if isinstance(n, Alt):
+        ws = [_widths(b) for b in n.branches]
+        lo = min(w[0] for w in ws)
+        hi = None if any(w[1] is None for w in ws) else max(w[1] for w in ws)
+        return lo, hi
+    if isinstance(n, Group):
+        if n.kind in ("la", "nla", "lb", "nlb"):
+            return 0, 0
+        return _widths(n.body)
+    if isinstance(n, Repeat):
+        a, b = _widths(n.body)
+        hi = None if n.max is None or b is None else b * n.max
+        if n.max == 0:
+            hi = 0
+        return a * n.min, hi
+    raise AssertionError(n)
+
+
+def _fixed_variants(n: Node, limit: int) -> Optional[list]:
+    """Expand a look-behind body into fixed-width alternatives (lists of
+    nodes), or None when impossible (unbounded repeats, captures, too many)."""
+    if isinstance(n, (Char, Any, Shorthand, CharClass, Assert)):
+        return [[n]]
+    if isinstance(n, Backref):
+        return None
+    if isinstance(n, Seq):
+        acc: list = [[]]
+        for x in n.items:
+            vs = _fixed_variants(x, limit)
+            if vs is None or len(acc) * len(vs) > limit:
+                return None
+            acc = [a + v for a in acc for v in vs]
+        return acc
+    if isinstance(n, Alt):
+        out = []
+        for b in n.branches:
+            vs = _fixed_variants(b, limit)
+            if vs is None:
+                return None
+            out += vs
+            if len(out) > limit:
+                return None
+        return out
+    if isinstance(n, Group):
+        if n.kind == "cap":
+            return None
+        if n.kind == "noncap":
+            return _fixed_variants(n.body, limit)
+        return [[n]] if _width(n.body) is not None or n.kind in ("la", "nla") else None
+    if isinstance(n, Repeat):
+        if n.max is None or n.max > 8:
+            return None
+        vs = _fixed_variants(n.body, limit)
+        if vs is None:
+            return None
+        out = []
+        for k in range(n.min, n.max + 1):
+            acc: list = [[]]
+            for _ in range(k):
+                acc = [a + v for a in acc for v in vs]
+                if len(acc) > limit:
+                    return None
+            out += acc
+            if len(out) > limit:
+                return None
+        return out
+    return None
+
+
+# ---------------------------------------------------------------------- analysis
+def _walk(n: Node, in_look: bool = False):
+    yield n, in_look
+    if isinstance(n, Seq):
+        for x in n.items:
+            yield from _walk(x, in_look)
+    elif isinstance(n, Alt):
+        for x in n.branches:
+            yield from _walk(x, in_look)
+    elif isinstance(n, Group):
+        yield from _walk(n.body, in_look or n.kind in ("la", "nla", "lb", "nlb"))
+    elif isinstance(n, Repeat):
+        yield from _walk(n.body, in_look)
+
+
+def dangerous_nesting(n: Node) -> Optional[str]:
+    """Return a description of a nested quantifier that can backtrack
+    exponentially (``(a+)+``, ``(a*)*``, ``(\\w+\\s?)*`` ...), or None."""
+    for outer, _ in _walk(n):
+        if isinstance(outer, Repeat) and (outer.max is None or outer.max > 16):
+            for inner, _ in _walk(outer.body):
+                if inner is outer or not isinstance(inner, Repeat):
+                    continue
+                if (inner.max is None or inner.max > 1) and inner.max != inner.min:
+                    lo, _hi = _widths(inner.body)
+                    if lo > 0 or inner.max is None:
+                        return "nested quantifiers (a repeated group containing a variable repeat)"
+    return None
+
+
+# --- required literals -----------------------------------------------------------
+# Normalisation used by the prefilter: a 1:1 code point map (so offsets are
+# preserved) that folds ASCII case and full-width alphanumerics, plus the few
+# non-ASCII characters that case-fold onto ASCII letters.
+_NORM = {}
+for _c in range(26):
+    _NORM[0x41 + _c] = 0x61 + _c
+    _NORM[0xFF21 + _c] = 0x61 + _c
+    _NORM[0xFF41 + _c] = 0x61 + _c
+for _c in range(10):
+    _NORM[0xFF10 + _c] = 0x30 + _c
+_NORM[0x212A] = ord("k")  # KELVIN SIGN
+_NORM[0x017F] = ord("s")  # LONG S
+_NORM[0x0130] = ord("i")
+_NORM[0x0131] = ord("i")
+NORM_TABLE = _NORM
+
+
+def norm_char(cp: int, icase: bool) -> Optional[str]:
+    """Normalised form of a pattern character, or None if it can match a
+    character outside its normalisation class (case-insensitive non-ASCII)."""
+    ch = chr(cp)
+    if cp in _NORM or (0x61 <= cp <= 0x7A):
+        return chr(_NORM.get(cp, cp))
+    if icase and (ch.lower() != ch or ch.upper() != ch):
+        return None
+    return ch
+
+
+_LIMIT = 64
+
+
+@dataclass
+class _Lit:
+    exact: Optional[frozenset]  # the node matches exactly one of these (normalised)
+    req: Optional[frozenset]  # every match contains one of these
+
+
+def _score(s: Optional[frozenset]) -> Tuple[int, int]:
+    if not s:
+        return (-1, 0)
+    return (min(len(x) for x in s), -len(s))
+
+
+def _best(*cands) -> Optional[frozenset]:
+    cands = [c for c in cands if c]
+    if not cands:
+        return None
+    return max(cands, key=_score)
+
+
+def _lits(n: Node, icase: bool) -> _Lit:
+    if isinstance(n, Char):
+        c = norm_char(n.cp, icase)
+        return _Lit(frozenset([c]) if c is not None else None, None)
+    if isinstance(n, CharClass):
+        if n.negated or n.shorthands:
+            return _Lit(None, None)
+        chars = set()
+        for a, b in n.ranges:
+            if b - a > 16:
+                return _Lit(None, None)
+            for cp in range(a, b + 1):
+                c = norm_char(cp, icase)
+                if c is None:
+                    return _Lit(None, None)
+                chars.add(c)
+        if len(chars) > 8:
+            return _Lit(None, None)
+        return _Lit(frozenset(chars), None)
+    if isinstance(n, (Any, Shorthand, Backref)):
+        return _Lit(None, None)
+    if isinstance(n, Assert):
+        return _Lit(frozenset([""]), None)
+    if isinstance(n, Group):
+        if n.kind in ("cap", "noncap"):
+            return _lits(n.body, icase)
+        if n.kind in ("la", "lb"):
+            inner = _lits(n.body, icase)
+            return _Lit(frozenset([""]), _best(inner.exact, inner.req))
+        return _Lit(frozenset([""]), None)
+    if isinstance(n, Repeat):
+        inner = _lits(n.body, icase)
+        if n.min == 0:
+            return _Lit(None, None)
+        if n.min == n.max and inner.exact is not None and n.min <= 4:
+            ex = frozenset([""])
+            for _ in range(n.min):
+                ex = frozenset(a + b for a in ex for b in inner.exact)
+            if len(ex) <= _LIMIT:
+                return _Lit(ex, None)
+        return _Lit(None, _best(inner.exact, inner.req))
+    if isinstance(n, Alt):
+        subs = [_lits(b, icase) for b in n.branches]
+        if all(s.exact is not None for s in subs):
+            ex = frozenset().union(*[s.exact for s in subs])
+            if len(ex) <= _LIMIT:
+                return _Lit(ex, None)
+        reqs = [_best(s.exact, s.req) for s in subs]
+        if all(r and "" not in r for r in reqs):
+            u = frozenset().union(*reqs)
+            if len(u) <= _LIMIT:
+                return _Lit(None, u)
+        return _Lit(None, None)
+    if isinstance(n, Seq):
+        cands = []
+        cur: frozenset = frozenset([""])
+        all_exact = True
+        for x in n.items:
+            sub = _lits(x, icase)
+            if sub.req:
+                cands.append(sub.req)
+            if sub.exact is not None:
+                if len(cur) * len(sub.exact) <= _LIMIT:
+                    cur = frozenset(a + b for a in cur for b in sub.exact)
+                else:
+                    cands.append(cur)
+                    cur = sub.exact
+                    all_exact = False
+            else:
+                cands.append(cur)
+                cur = frozenset([""])
+                all_exact = False
+        if all_exact:
+            return _Lit(cur, None)
+        cands.append(cur)
+        return _Lit(None, _best(*[c for c in cands if c and "" not in c]))
+    raise AssertionError(n)
+
+
+def required_literals(n: Node, icase: bool) -> Optional[frozenset]:
+    """A set of normalised strings such that every match of ``n`` (including
+    what its look-arounds inspect) contains at least one of them, or None."""
+    lit = _lits(n, icase)
+    best = _best(lit.exact, lit.req)
+    if not best or "" in best:
+        return None
+    return best
+
+
+def literal_string(n: Node) -> Optional[str]:
+    """The exact string if the pattern is a plain literal (no metacharacters)."""
+    items = n.items if isinstance(n, Seq) else [n]
+    out = []
+    for x in items:
+        if isinstance(x, Group) and x.kind == "noncap":
+            s = literal_string(x.body)
+            if s is None:
+                return None
+            out.append(s)
+        elif isinstance(x, Char):
+            out.append(chr(x.cp))
+        else:
+            return None
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------- compile
+@dataclass
+class Compiled:
+    node: Node
+    pattern: object  # compiled re / regex pattern
+    py_source: str
+    ngroups: int
+    uses_regex_module: bool
+    min_width: int
+    warnings: List[str]
+
+
+def compile_js(source: str, icase: bool, strict: bool = True) -> Compiled:
+    """Compile a JS (unicode-mode, multiline) regex source to Python."""
+    node, p = parse(source, strict)
+    lo, _hi = _widths(node)
+    if lo == 0:
+        raise JSRegexError(f"/{source}/ can match the empty string (prh would loop forever on such a match)")
+    danger = dangerous_nesting(node)
+    if danger:
+        raise JSRegexError(f"/{source}/ has {danger}, which can backtrack catastrophically; refused")
+    em = _Emitter(p.names)
+    py = em.emit(node)
+    flags = re.IGNORECASE if icase else 0
+    uses_regex = False
+    if not em.needs_regex_module:
+        try:
+            pat = re.compile(py, flags)
+        except re.error as e:  # pragma: no cover - translator bug
+            raise JSRegexError(f"/{source}/ could not be translated to Python ({e})") from None
+    else:
+        if _regex_mod is None:
+            raise JSRegexError(
+                f"/{source}/ needs a look-behind of unbounded length, which Python's re cannot do; "
+                "install the 'regex' package to use this rule")
+        try:
+            pat = _regex_mod.compile(py, flags | _regex_mod.VERSION0)
+        except _regex_mod.error as e:  # pragma: no cover
+            raise JSRegexError(f"/{source}/ could not be translated to Python ({e})") from None
+        uses_regex = True
+    return Compiled(node, pat, py, p.ncap, uses_regex, lo, p.warnings)

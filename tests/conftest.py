@@ -1,0 +1,42 @@
+"""Shared helpers: a linter built once per session, and a CLI runner."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from linter.cli import main
+from linter.engine import Linter
+from linter.glossary import load_glossary
+from linter.policy import load_policy
+from linter.rules import RULES
+from linter.source import decode
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def linter() -> Linter:
+    return Linter(load_glossary(), load_policy(set(RULES)))
+
+
+@pytest.fixture
+def lint(linter):
+    """lint(text, name="doc.md", rule=None) → diagnostics of the built-in linter."""
+
+    def run(text: str, name: str = "doc.md", rule: str | None = None):
+        found = linter.lint(decode(text.encode("utf-8"), name))
+        return [d for d in found if rule is None or d.rule == rule]
+
+    return run
+
+
+@pytest.fixture
+def cli():
+    """cli(*args) → click Result (exit_code, stdout, stderr)."""
+
+    def run(*args: str):
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+    return run
