@@ -96,13 +96,31 @@ def _line_block(document: Document, offset: int) -> Block:
     return Block(start, len(text) if end == -1 else end)
 
 
+_IDENTIFIER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./-")
+
+
+def _in_identifier(text: str, start: int, end: int) -> bool:
+    """Inside a path, slug or identifier (`includes/dynamics365-sales.md`,
+    `hubspot_token`): a name there is not prose, whatever the markup."""
+    lo, hi = start, end
+    while lo > 0 and text[lo - 1] in _IDENTIFIER_CHARS:
+        lo -= 1
+    while hi < len(text) and text[hi] in _IDENTIFIER_CHARS:
+        hi += 1
+    if (lo, hi) == (start, end):
+        return False
+    run = text[lo:hi].strip("./-")
+    inner = run.replace(text[start:end], "", 1) if run != text[start:end] else ""
+    return "/" in inner or "_" in inner or ("-" in inner and run == run.lower() and any(c.isalpha() for c in run))
+
+
 def find_occurrences(document: Document, automaton: TermAutomaton, words: Words) -> list[Occurrence]:
     found = []
     text = document.text
     for cand in automaton.candidates(document.mask):
         surface = text[cand.start:cand.end]
         kind = classify(cand.entry, surface)
-        if kind is None or not words.is_word(cand.start, cand.end):
+        if kind is None or _in_identifier(text, cand.start, cand.end) or not words.is_word(cand.start, cand.end):
             continue
         name, dep = kind
         found.append(Occurrence(cand.entry, cand.start, cand.end, surface, name, dep))

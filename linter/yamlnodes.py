@@ -50,8 +50,14 @@ def parse_yaml(text: str, shown: str):
     return _convert(node, shown)
 
 
+_PLAIN_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
 def _convert(node, shown: str):
     line = node.start_mark.line + 1
+    if isinstance(node, yaml.CollectionNode) and node.tag not in _PLAIN_COLLECTION_TAGS:
+        # The tags that would build Python objects are refused, never built.
+        raise YamlError(f"{shown}:{line}: could not determine a constructor for the tag '{node.tag}'")
     if isinstance(node, yaml.MappingNode):
         out = LineDict()
         out.line, out.key_lines = line, {}

@@ -150,7 +150,7 @@ class _Ctx:
             hint = " (did you mean 'specs'? prh ignores it)"
         msg = f"unknown key {keynode.value!r} in {where}{hint}; known keys: {', '.join(sorted(allowed))}"
         if self.strict:
-            raise self.err(keynode, msg)
+            raise self.err(keynode, msg + " (load with strict=False to ignore it as prh does)")
         self.warnings.append(f"{self.path}:{_line(keynode)}: {msg}")
 
     def mapping(self, node, where: str, allowed) -> Dict[str, tuple]:
@@ -762,7 +762,10 @@ def _load_file(path: str, *, strict: bool, disable_imports: bool, prh_rules_dir,
         loaded = _Loaded(version, rules, targets, [os.path.normpath(path)])
         if not disable_imports and "imports" in top:
             inode = top["imports"][1]
-            items = [inode] if isinstance(inode, yaml.ScalarNode) else ctx.seq(inode, "imports")
+            if isinstance(inode, yaml.ScalarNode) and inode.tag == "tag:yaml.org,2002:null":
+                items = []
+            else:
+                items = [inode] if isinstance(inode, yaml.ScalarNode) else ctx.seq(inode, "imports")
             for item in items:
                 if isinstance(item, yaml.ScalarNode):
                     ipath, dis, ignores = ctx.string(item, "import"), False, []

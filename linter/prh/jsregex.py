@@ -652,6 +652,36 @@ def _walk(n: Node, in_look: bool = False):
         yield from _walk(n.body, in_look)
 
 
+def _can_match(n: Node, cp: int) -> bool:
+    if isinstance(n, Char):
+        return chr(n.cp).lower() == chr(cp).lower()
+    if isinstance(n, Any):
+        return chr(cp) not in LINE_TERMINATORS
+    if isinstance(n, Shorthand):
+        inside = any(a <= cp <= b for a, b in _SH_RANGES[n.name.lower()])
+        return inside if n.name.islower() else not inside
+    if isinstance(n, CharClass):
+        if n.shorthands:
+            return True
+        inside = any(a <= cp <= b for a, b in n.ranges)
+        return inside != n.negated
+    return True
+
+
+def _guarded(body: Node, inner: "Repeat") -> bool:
+    """``(?:.*\n)*``: the inner single-character repeat is followed, in the
+    same sequence, by a required character it cannot match, so every
+    iteration is delimited unambiguously."""
+    while isinstance(body, Group) and body.kind in ("cap", "noncap"):
+        body = body.body
+    if not isinstance(body, Seq) or inner not in body.items:
+        return False
+    if not isinstance(inner.body, (Char, Any, Shorthand, CharClass)):
+        return False
+    k = next(i for i, x in enumerate(body.items) if x is inner)
+    return any(isinstance(x, Char) and not _can_match(inner.body, x.cp) for x in body.items[k + 1:])
+
+
 def dangerous_nesting(n: Node) -> Optional[str]:
     """Return a description of a nested quantifier that can backtrack
     exponentially (``(a+)+``, ``(a*)*``, ``(\\w+\\s?)*`` ...), or None."""
@@ -661,6 +691,8 @@ def dangerous_nesting(n: Node) -> Optional[str]:
                 if inner is outer or not isinstance(inner, Repeat):
                     continue
                 if (inner.max is None or inner.max > 1) and inner.max != inner.min:
+                    if _guarded(outer.body, inner):
+                        continue
                     lo, _hi = _widths(inner.body)
                     if lo > 0 or inner.max is None:
                         return "nested quantifiers (a repeated group containing a variable repeat)"

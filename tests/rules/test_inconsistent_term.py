@@ -1,0 +1,33 @@
+"""inconsistent-term: two equal names for one concept in one document."""
+
+
+def test_minority_variant_is_reported_with_the_dominant_one(lint):
+    text = (
+        "カスタマーサクセスの体制を強化する。\n\n"
+        "カスタマーサクセスの担当は2名。\n\n"
+        "Customer Successの指標は解約率とする。\n"
+    )
+    [d] = lint(text, rule="inconsistent-term")
+    assert (d.line, d.term, d.suggestions) == (5, "Customer Success", ["カスタマーサクセス"])
+
+
+def test_two_abbreviations_of_one_concept(lint):
+    text = "LTV(顧客生涯価値)を試算する。LTVは年1回見直す。CLVは業種別に出す。\n"
+    [d] = lint(text, rule="inconsistent-term")
+    assert d.term == "CLV" and d.suggestions == ["LTV"]
+
+
+def test_an_abbreviation_with_its_own_expansion_is_consistent(lint):
+    text = "LTVを試算する。顧客生涯価値は粗利ベースで計算する。MA(マーケティングオートメーション)とマーケティングオートメーションの違い。\n"
+    assert lint(text, rule="inconsistent-term") == []
+
+
+def test_names_inside_a_definitions_parentheses_do_not_count(lint):
+    text = "RevOps(Revenue Operations)チームは、レベニューオペレーションの定例を開く。\n"
+    assert lint(text, rule="inconsistent-term") == []
+
+
+def test_synonym_groups_from_the_glossary(lint):
+    text = "顧客管理システムを選ぶ。\n\n顧客管理システムの費用。\n\n顧客関係管理システムの比較。\n"
+    [d] = lint(text, rule="inconsistent-term")
+    assert d.term == "顧客関係管理システム"

@@ -1,0 +1,45 @@
+"""undefined-abbreviation: first use without meaning, once per abbreviation."""
+
+
+def test_first_undefined_use_is_reported_once_with_the_expansion(lint):
+    text = "今月のMQLは412件。\n\n先月のMQLは380件。\n"
+    [d] = lint(text, rule="undefined-abbreviation")
+    assert (d.line, d.term) == (1, "MQL")
+    assert any("Marketing Qualified Lead" in s for s in d.suggestions)
+
+
+def test_a_count_in_parentheses_is_not_a_definition(lint):
+    [d] = lint("SQL（120件、前月比+5%）を営業へ渡した。\n", rule="undefined-abbreviation")
+    assert d.term == "SQL"
+
+
+def test_each_way_of_defining(lint):
+    defined = [
+        "MQL(Marketing Qualified Lead)の基準を見直す。\n",
+        "MQL（マーケが営業に渡してよいと判断した見込み客）の基準を見直す。\n",
+        "マーケティング適格リード（MQL）の基準を見直す。\n",
+        "MQLとは、営業に渡す基準を満たした見込み客のことです。\n",
+        "- MQL: 営業に渡す基準を満たした見込み客\n",
+        "基準を満たしたMQL\n(Marketing Qualified Lead)を毎週集計する。\n",
+    ]
+    for text in defined:
+        assert lint(text, rule="undefined-abbreviation") == [], text
+
+
+def test_well_known_abbreviations_are_never_reported(lint):
+    assert lint("CRMとKPIとROIとSaaSとAPIの話。\n", rule="undefined-abbreviation") == []
+
+
+def test_sql_as_a_query_language_is_not_the_lead(lint):
+    text = "SQLで商談テーブルから抽出した。\n\nPostgreSQLのSQLクエリも確認した。\n"
+    assert lint(text, rule="undefined-abbreviation") == []
+
+
+def test_query_language_use_does_not_hide_the_lead_use(lint):
+    text = "SQLで抽出した。\n\n今月のSQLは20件だった。\n"
+    [d] = lint(text, rule="undefined-abbreviation")
+    assert d.line == 3
+
+
+def test_team_names_with_ops_are_not_abbreviations(lint):
+    assert lint("Sales OpsとCS Opsが週次で集まる。\n", rule="undefined-abbreviation") == []
