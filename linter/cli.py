@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from linter import __version__
+from linter.diagnostics import SEVERITIES
 from linter.reporters import FORMATS
 
 EXAMPLES = """
@@ -14,18 +15,16 @@ EXAMPLES = """
 例:
   yogolint check docs/                  フォルダを再帰的に検査
   yogolint check --format json a.md     CI 向けの JSON 出力
+  yogolint check --fix docs/            確実な修正を書き戻す
   yogolint check --glossary team.yaml . チームの用語集を追加
+  yogolint check --prh prh.yml docs/    textlint の prh 辞書をそのまま使う
   yogolint rule ambiguous-term          ルールの説明
   yogolint explain CS                   用語集の項目を表示
 """
 
 
-class UserError(Exception):
-    """Something the user can fix: printed as one line, exit 2."""
-
-
 def _fail(message: str) -> None:
-    click.echo(f"yogolint: {message}" if not message.startswith("yogolint") else message, err=True)
+    click.echo(f"yogolint: {message}", err=True)
     sys.exit(2)
 
 
@@ -39,21 +38,50 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
               help="Output format.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to this file.")
+@click.option("--config", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="Use this configuration file instead of discovering one.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
               help="Extra glossary file or folder, merged over the built-in one (repeatable).")
+@click.option("--prh", "prh", multiple=True, type=click.Path(path_type=Path),
+              help="A prh dictionary (textlint-rule-prh YAML) to apply (repeatable).")
 @click.option("--select", multiple=True, help="Only these rule ids (repeatable, or comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids (repeatable, or comma-separated).")
+@click.option("--exclude", multiple=True, help="Skip files matching this glob (repeatable).")
+@click.option("--fix", is_flag=True, help="Apply the fixes that are certain, in place.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--statistics", is_flag=True, help="Counts by rule and by term after the findings.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default="info", show_default=True,
+              help="Lowest severity that makes the exit status 1.")
+@click.option("--report-unused-suppressions", is_flag=True,
+              help="Report yogolint-disable comments that silence nothing.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
-def check(paths, fmt, glossaries, select, ignore, debug):
+def check(paths, fmt, output, config, glossaries, prh, select, ignore, exclude, fix, diff, statistics,
+          exit_zero, fail_on, report_unused_suppressions, debug):
     """Lint Markdown (.md) and text (.txt) files; folders are walked recursively.
 
     Exit status: 0 no findings, 1 findings, 2 usage, glossary, configuration
     or unreadable-file error.
     """
-    from linter.runner import run_check
+    from linter.rules import RULES
+    from linter.runner import CheckRequest, UserError, run_check
+    from linter.workspace import Options
 
+    selected, ignored = _ids(select), _ids(ignore)
+    for ids in (selected or set(), ignored or set()):
+        unknown = ids - set(RULES) - {"unused-suppression"}
+        if unknown:
+            _fail(f"unknown rule '{sorted(unknown)[0]}' (known: {', '.join(RULES)})")
+    request = CheckRequest(
+        paths=list(paths) or ["."],
+        options=Options(glossaries=list(glossaries), prh=list(prh), select=selected, ignore=ignored,
+                        config=config, exclude=list(exclude)),
+        fmt=fmt, output=output, fix=fix, diff=diff, statistics=statistics, exit_zero=exit_zero,
+        fail_on=fail_on, report_unused_suppressions=report_unused_suppressions,
+    )
     try:
-        code = run_check(list(paths) or ["."], fmt, list(glossaries), _ids(select), _ids(ignore))
+        code = run_check(request)
     except UserError as exc:
         _fail(str(exc))
     except Exception as exc:  # noqa: BLE001 - one line for the user, traceback on request
@@ -100,3 +128,29 @@ def explain(term, glossaries):
     if entry is None:
         _fail(f"'{term}' is not in the glossary")
     click.echo(explain_term(glossary, entry))
+
+
+@main.group()
+def prh():
+    """prh dictionaries (the YAML of textlint-rule-prh)."""
+
+
+@prh.command("test")
+@click.argument("dictionaries", nargs=-1, required=True, type=click.Path(path_type=Path))
+def prh_test(dictionaries):
+    """Run the `specs` of prh dictionaries; exit 1 on any failure."""
+    from linter.prh import PrhError, load_prh
+
+    failed = 0
+    for path in dictionaries:
+        try:
+            dictionary = load_prh(path, strict=False)
+        except PrhError as exc:
+            _fail(str(exc))
+        failures = dictionary.run_specs()
+        total = sum(len(r.specs) for r in dictionary.rules)
+        for f in failures:
+            click.echo(f"{path}:{f.rule.line}: spec failed: from {f.from_!r} expected {f.expected!r} got {f.got!r}")
+        click.echo(f"{path}: {total - len(failures)} passed, {len(failures)} failed")
+        failed += len(failures)
+    sys.exit(1 if failed else 0)

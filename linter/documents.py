@@ -65,8 +65,12 @@ class Document:
         return start, hi
 
 
+def is_markdown(path: str) -> bool:
+    return path.lower().endswith(MARKDOWN_SUFFIXES)
+
+
 def load_document(source: Source) -> Document:
-    if source.path.lower().endswith(MARKDOWN_SUFFIXES):
+    if is_markdown(source.path):
         return markdown_document(source)
     return text_document(source)
 

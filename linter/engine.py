@@ -3,41 +3,80 @@ from __future__ import annotations
 
 from linter.automaton import TermAutomaton
 from linter.context import LintContext
-from linter.diagnostics import Diagnostic
-from linter.documents import load_document
+from linter.diagnostics import Diagnostic, Edit
+from linter.documents import Document, is_markdown, load_document
 from linter.glossary import Glossary
 from linter.matching import Words, find_occurrences
 from linter.policy import Policy
 from linter.rules import RULES, Rule
 from linter.source import Source
+from linter.suppression import parse_suppressions
+
+UNUSED_SUPPRESSION = "unused-suppression"
 
 
 class Linter:
-    """Built once per run: the automaton and the enabled rules."""
+    """Built once per setting: the automaton, the enabled rules, prh dictionaries."""
 
-    def __init__(self, glossary: Glossary, policy: Policy, rule_ids: set[str] | None = None):
+    def __init__(self, glossary: Glossary, policy: Policy, rule_ids: set[str] | None = None, prh=()):
         self.glossary = glossary
         self.policy = policy
         self.automaton = TermAutomaton(glossary)
-        self.rules: list[Rule] = [
-            r for r in RULES.values()
-            if policy.setting(r.id).enabled and (rule_ids is None or r.id in rule_ids)
-        ]
+        self.rules: list[Rule] = [r for r in RULES.values() if self._enabled(r.id, rule_ids)]
+        self.prh = list(prh) if self._enabled("preferred-term", rule_ids) else []
 
-    def lint(self, source: Source) -> list[Diagnostic]:
-        # Fast path: a file with no glossary spelling anywhere is never parsed
-        # nor tokenized.
-        if not self.automaton.candidates(source.text):
+    def _enabled(self, rule_id: str, rule_ids: set[str] | None) -> bool:
+        return self.policy.setting(rule_id).enabled and (rule_ids is None or rule_id in rule_ids)
+
+    def lint(self, source: Source, report_unused_suppressions: bool = False) -> list[Diagnostic]:
+        found = self._findings(source)
+        suppressions = parse_suppressions(source.text, is_markdown(source.path), source.position)
+        found = suppressions.filter(found)
+        if report_unused_suppressions:
+            for directive in suppressions.unused():
+                found.append(Diagnostic(
+                    path=source.path, rule=UNUSED_SUPPRESSION, severity="warning",
+                    term=source.text[directive.start:directive.end],
+                    message=f"使われていない抑制コメントです(yogolint-{directive.kind})。削除してください",
+                    start=directive.start, end=directive.end, line=directive.line, column=directive.column,
+                    end_line=directive.line, end_column=directive.column + directive.end - directive.start,
+                ))
+        found.sort(key=Diagnostic.sort_key)
+        return found
+
+    def _findings(self, source: Source) -> list[Diagnostic]:
+        # Fast path: a file with no glossary spelling anywhere (and no prh
+        # hit) is never parsed nor tokenized.
+        has_terms = bool(self.automaton.candidates(source.text))
+        has_prh = any(d.find(source.text) for d in self.prh)
+        if not has_terms and not has_prh:
             return []
         document = load_document(source)
-        words = Words(document)
-        occurrences = find_occurrences(document, self.automaton, words)
-        if not occurrences:
-            return []
-        ctx = LintContext(document, self.glossary, self.policy, occurrences, words)
-        diagnostics = [d for r in self.rules for d in r.check(ctx)]
+        diagnostics: list[Diagnostic] = []
+        if has_terms:
+            words = Words(document)
+            occurrences = find_occurrences(document, self.automaton, words)
+            if occurrences:
+                ctx = LintContext(document, self.glossary, self.policy, occurrences, words)
+                diagnostics = [d for r in self.rules for d in r.check(ctx)]
+        if has_prh:
+            diagnostics += self._prh_findings(document)
         for d in diagnostics:
             d.line, d.column = source.position(d.start)
             d.end_line, d.end_column = source.position(d.end)
-        diagnostics.sort(key=Diagnostic.sort_key)
         return diagnostics
+
+    def _prh_findings(self, document: Document) -> list[Diagnostic]:
+        severity = self.policy.setting("preferred-term").severity
+        out = []
+        for dictionary in self.prh:
+            for hit in dictionary.find(document.mask):
+                reason = getattr(hit.rule, "message", None) or f"prh: {dictionary.name}"
+                out.append(Diagnostic(
+                    path=document.source.path, rule="preferred-term", severity=severity,
+                    term=document.text[hit.start:hit.end],
+                    message=f"{hit.matched} → {hit.replacement} ({reason})",
+                    start=hit.start, end=hit.end, suggestions=[hit.replacement],
+                    fix=Edit(hit.start, hit.end, hit.replacement),
+                ))
+        return out

@@ -23,7 +23,7 @@ class Walk:
     errors: list[str]
 
 
-def collect(paths: list[str]) -> Walk:
+def collect(paths: list[str], exclude: list[str] = ()) -> Walk:
     targets: list[FileTarget] = []
     errors: list[str] = []
     seen: set[Path] = set()
@@ -31,7 +31,8 @@ def collect(paths: list[str]) -> Walk:
         path = Path(given)
         if path.is_dir():
             for target in _walk(path, given):
-                _add(target, targets, seen)
+                if not _excluded(target, exclude):
+                    _add(target, targets, seen)
         elif path.exists():
             # A file named explicitly is linted whatever its suffix (pre-commit
             # passes exactly the files it wants checked).
@@ -39,6 +40,13 @@ def collect(paths: list[str]) -> Walk:
         else:
             errors.append(f"{given}: no such file or directory")
     return Walk(targets, errors)
+
+
+def _excluded(target: FileTarget, exclude) -> bool:
+    from linter.config import glob_match
+
+    shown = target.shown.replace(os.sep, "/")
+    return any(glob_match(shown, g) or glob_match(target.path.name, g) for g in exclude)
 
 
 def _add(target: FileTarget, targets: list[FileTarget], seen: set[Path]) -> None:

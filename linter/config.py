@@ -1,0 +1,233 @@
+"""Project configuration: `.yogolint.yaml` or `[tool.yogolint]` in pyproject.toml.
+
+The closest configuration upward from each linted file wins (like ruff);
+`--config FILE` overrides discovery; `extend: PATH` inherits another file.
+Keys (the same in both formats):
+
+    extend: ../base.yaml            # a configuration to build on
+    glossary: [team-glossary.yaml]  # extra glossary files, merged over the built-in one
+    prh: [prh.yml]                  # prh dictionaries (their findings are preferred-term)
+    rules: {undefined-abbreviation: false, preferred-term: error}
+    well_known: [GDPR]              # abbreviations that need no definition
+    include: ["**/*.md"]            # globs, relative to the configuration's folder
+    exclude: ["drafts/**"]
+    overrides:                      # stricter or looser policy for some paths
+      - {paths: ["proposals/**"], rules: {undefined-abbreviation: error}}
+"""
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from linter.yamlnodes import LineDict, LineList, YamlError, load_yaml
+
+CONFIG_NAMES = (".yogolint.yaml", ".yogolint.yml", "pyproject.toml")
+_KEYS = {"extend", "glossary", "prh", "rules", "well_known", "include", "exclude", "overrides"}
+_OVERRIDE_KEYS = {"paths", "rules", "well_known"}
+
+
+class ConfigError(YamlError):
+    """`file:line: problem` for a wrong key or value."""
+
+
+@dataclass(frozen=True)
+class Override:
+    paths: tuple[str, ...]
+    policy: LineDict  # {rules, well_known}, validated by linter.policy
+
+
+@dataclass
+class Config:
+    path: Path | None = None  # the file it came from (None: defaults)
+    root: Path = field(default_factory=Path.cwd)  # globs are relative to this
+    glossary: list[Path] = field(default_factory=list)
+    prh: list[Path] = field(default_factory=list)
+    policies: list[tuple[str, LineDict]] = field(default_factory=list)  # (file, {rules, well_known}), base first
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    overrides: list[tuple[str, Override]] = field(default_factory=list)
+
+    def relative(self, file: Path) -> str | None:
+        try:
+            return file.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return None
+
+    def is_excluded(self, file: Path) -> bool:
+        rel = self.relative(file)
+        if rel is None:
+            return False
+        if any(glob_match(rel, g) for g in self.exclude):
+            return True
+        return bool(self.include) and not any(glob_match(rel, g) for g in self.include)
+
+    def overrides_for(self, file: Path) -> list[tuple[str, LineDict]]:
+        rel = self.relative(file)
+        if rel is None:
+            return []
+        return [(shown, o.policy) for shown, o in self.overrides if any(glob_match(rel, g) for g in o.paths)]
+
+
+def glob_match(rel: str, pattern: str) -> bool:
+    """gitignore-like: `**` spans folders, `*` does not; a bare name matches at any depth."""
+    pattern = pattern.strip("/")
+    if "/" not in pattern:
+        return any(fnmatch.fnmatchcase(part, pattern) for part in rel.split("/"))
+    regex = ""
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            regex += "(?:.*/)?"
+            i += 3
+        elif pattern.startswith("**", i):
+            regex += ".*"
+            i += 2
+        elif pattern[i] == "*":
+            regex += "[^/]*"
+            i += 1
+        elif pattern[i] == "?":
+            regex += "[^/]"
+            i += 1
+        else:
+            regex += re.escape(pattern[i])
+            i += 1
+    return re.fullmatch(regex + "(?:/.*)?", rel) is not None
+
+
+def find_config(start: Path) -> Path | None:
+    """The closest configuration file from `start` upward."""
+    folder = start if start.is_dir() else start.parent
+    folder = folder.resolve()
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            path = candidate / name
+            if path.is_file() and (name != "pyproject.toml" or _has_tool_section(path)):
+                return path
+    return None
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        return re.search(r"^\[tool\.yogolint[\].]", path.read_text(encoding="utf-8"), re.M) is not None
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
+    path = path.resolve()
+    if path in _seen:
+        raise ConfigError(f"{path}: 'extend' loops back to itself")
+    data = _read(path)
+    base = Config(root=path.parent)
+    if "extend" in data:
+        target = data["extend"]
+        if not isinstance(target, str):
+            raise ConfigError(f"{path}:{_line(data, 'extend')}: 'extend' must be a path")
+        extended = (path.parent / target)
+        if not extended.is_file():
+            raise ConfigError(f"{path}:{_line(data, 'extend')}: 'extend' names '{target}', which does not exist")
+        base = load_config(extended, (*_seen, path))
+    config = Config(
+        path=path, root=path.parent,
+        glossary=list(base.glossary), prh=list(base.prh), policies=list(base.policies),
+        include=list(base.include), exclude=list(base.exclude), overrides=list(base.overrides),
+    )
+    for key in data:
+        if key not in _KEYS:
+            raise ConfigError(f"{path}:{_line(data, key)}: unknown key '{key}' (allowed: {', '.join(sorted(_KEYS))})")
+    config.glossary += [path.parent / p for p in _strings(data, "glossary", path)]
+    config.prh += [path.parent / p for p in _strings(data, "prh", path)]
+    if "include" in data:
+        config.include = _strings(data, "include", path)
+    config.exclude += _strings(data, "exclude", path)
+    policy = LineDict({k: data[k] for k in ("rules", "well_known") if k in data})
+    policy.line, policy.key_lines = data.line, {k: _line(data, k) for k in policy}
+    if policy:
+        config.policies.append((str(path), policy))
+    for item in _list(data, "overrides", path):
+        if not isinstance(item, LineDict) or "paths" not in item or set(item) - _OVERRIDE_KEYS:
+            raise ConfigError(
+                f"{path}:{getattr(item, 'line', _line(data, 'overrides'))}: each override is "
+                f"{{paths: [globs], rules: {{…}}, well_known: […]}}"
+            )
+        paths = tuple(_strings(item, "paths", path))
+        override_policy = LineDict({k: item[k] for k in ("rules", "well_known") if k in item})
+        override_policy.line, override_policy.key_lines = item.line, {k: item.key_lines.get(k, item.line) for k in override_policy}
+        config.overrides.append((str(path), Override(paths, override_policy)))
+    return config
+
+
+def _read(path: Path) -> LineDict:
+    if path.name == "pyproject.toml":
+        return _read_toml(path)
+    try:
+        data = load_yaml(path)
+    except YamlError as exc:
+        raise ConfigError(str(exc)) from None
+    if data is None:
+        empty = LineDict()
+        empty.line, empty.key_lines = 1, {}
+        return empty
+    if not isinstance(data, LineDict):
+        raise ConfigError(f"{path}:1: a configuration is a mapping (keys: {', '.join(sorted(_KEYS))})")
+    return data
+
+
+def _read_toml(path: Path) -> LineDict:
+    import tomllib
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        table = tomllib.loads(text).get("tool", {}).get("yogolint", {})
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    # tomllib keeps no line numbers: find each key's line under the section.
+    lines = text.splitlines()
+    section = next((i for i, l in enumerate(lines) if re.match(r"\s*\[tool\.yogolint\]", l)), 0)
+    return _line_dicts(table, lines, section)
+
+
+def _line_dicts(value, lines: list[str], after: int):
+    if isinstance(value, dict):
+        out = LineDict()
+        out.line, out.key_lines = after + 1, {}
+        for key, item in value.items():
+            key_line = next(
+                (i for i in range(after, len(lines)) if re.match(rf"\s*\"?{re.escape(str(key))}\"?\s*=", lines[i])),
+                after,
+            )
+            out[key] = _line_dicts(item, lines, key_line)
+            out.key_lines[key] = key_line + 1
+        return out
+    if isinstance(value, list):
+        out = LineList(_line_dicts(v, lines, after) for v in value)
+        out.line = after + 1
+        return out
+    return value
+
+
+def _line(data: LineDict, key: str) -> int:
+    return data.key_lines.get(key, data.line)
+
+
+def _list(data: LineDict, key: str, path: Path) -> list:
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ConfigError(f"{path}:{_line(data, key)}: '{key}' must be a list")
+    return value
+
+
+def _strings(data: LineDict, key: str, path: Path) -> list[str]:
+    value = data.get(key)
+    if isinstance(value, str):
+        return [value]
+    items = _list(data, key, path)
+    if not all(isinstance(v, str) for v in items):
+        raise ConfigError(f"{path}:{_line(data, key)}: '{key}' must be a list of strings")
+    return list(items)

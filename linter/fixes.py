@@ -1,0 +1,50 @@
+"""Fixes are data (edits); this is the one place that applies them and writes
+files back. A file keeps its encoding, BOM and line endings, and is replaced
+atomically (temporary file in the same folder, then rename)."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from linter.diagnostics import Diagnostic, Edit
+
+
+def apply_edits(text: str, edits: list[Edit]) -> tuple[str, int]:
+    """Text with the non-overlapping edits applied (first one wins on overlap)."""
+    applied = 0
+    out: list[str] = []
+    cursor = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start < cursor or text[edit.start:edit.end] == edit.replacement:
+            continue
+        out.append(text[cursor:edit.start])
+        out.append(edit.replacement)
+        cursor = edit.end
+        applied += 1
+    out.append(text[cursor:])
+    return "".join(out), applied
+
+
+def fixable(diagnostics: list[Diagnostic]) -> list[Edit]:
+    return [d.fix for d in diagnostics if d.fix is not None]
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    folder = path.parent
+    mode = path.stat().st_mode & 0o7777 if path.exists() else None
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".yogolint-tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

@@ -1,0 +1,72 @@
+"""Comments that silence findings, in the document itself.
+
+    <!-- yogolint-disable-next-line [rule|term …] -->
+    <!-- yogolint-disable [rule|term …] --> … <!-- yogolint-enable -->
+    <!-- yogolint-disable-file -->
+In .txt files the same words follow `#` or stand on a line of their own.
+With no names, a directive silences every rule.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from linter.diagnostics import Diagnostic
+
+_MARKDOWN = re.compile(r"<!--\s*(yogolint-(?:disable-next-line|disable-file|disable|enable))\b([^>]*?)-->")
+_TEXT = re.compile(r"(?:^|#)[ \t]*(yogolint-(?:disable-next-line|disable-file|disable|enable))\b([^\n#]*)", re.M)
+
+
+@dataclass
+class Directive:
+    kind: str  # disable-next-line | disable | enable | disable-file
+    names: tuple[str, ...]
+    line: int
+    column: int
+    start: int
+    end: int
+    used: bool = False
+
+    def covers(self, diag: Diagnostic) -> bool:
+        return not self.names or diag.rule in self.names or diag.term in self.names
+
+
+@dataclass
+class Suppressions:
+    directives: list[Directive] = field(default_factory=list)
+
+    def filter(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        return [d for d in diagnostics if not self._silenced(d)]
+
+    def _silenced(self, diag: Diagnostic) -> bool:
+        silenced = False
+        open_ranges: list[Directive] = []
+        for directive in self.directives:
+            if directive.kind == "disable-file" and directive.covers(diag):
+                directive.used = silenced = True
+            elif directive.kind == "disable-next-line" and directive.line + 1 == diag.line and directive.covers(diag):
+                directive.used = silenced = True
+            elif directive.kind == "disable" and directive.line <= diag.line:
+                open_ranges.append(directive)
+            elif directive.kind == "enable" and directive.line <= diag.line:
+                open_ranges = [o for o in open_ranges if directive.names and not set(o.names) <= set(directive.names)]
+        for directive in open_ranges:
+            if directive.covers(diag):
+                directive.used = silenced = True
+        return silenced
+
+    def unused(self) -> list[Directive]:
+        return [d for d in self.directives if not d.used and d.kind != "enable"]
+
+
+def parse_suppressions(text: str, is_markdown: bool, position) -> Suppressions:
+    """`position(offset) -> (line, column)` of the source."""
+    if "yogolint-" not in text:
+        return Suppressions()
+    pattern = _MARKDOWN if is_markdown else _TEXT
+    directives = []
+    for m in pattern.finditer(text):
+        line, column = position(m.start(1))
+        names = tuple(n for n in re.split(r"[\s,]+", m.group(2).strip()) if n)
+        directives.append(Directive(m.group(1)[len("yogolint-"):], names, line, column, m.start(1), m.end(1)))
+    return Suppressions(directives)

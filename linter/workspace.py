@@ -1,0 +1,92 @@
+"""Which settings apply to a file: configuration discovery and one Linter per
+distinct setting, built once and reused for every file that shares it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from linter.config import Config, ConfigError, find_config, load_config
+from linter.engine import Linter
+from linter.glossary import GlossaryError, load_glossary
+from linter.policy import PolicyError, load_policy, merge_policy
+from linter.rules import RULES
+
+
+class SettingsError(Exception):
+    """A glossary, policy, configuration or prh dictionary the user must fix."""
+
+
+@dataclass
+class Options:
+    """What the command line says; it overrides every configuration file."""
+
+    glossaries: list[Path] = field(default_factory=list)
+    prh: list[Path] = field(default_factory=list)
+    select: set[str] | None = None
+    ignore: set[str] | None = None
+    config: Path | None = None  # --config: no discovery
+    exclude: list[str] = field(default_factory=list)
+
+
+class Workspace:
+    def __init__(self, options: Options):
+        self.options = options
+        self._configs: dict[Path, Config] = {}
+        self._linters: dict[tuple, Linter] = {}
+        self._glossaries: dict[tuple, object] = {}
+        self._forced = self._load(options.config) if options.config else None
+
+    def config_for(self, file: Path) -> Config:
+        if self._forced is not None:
+            return self._forced
+        found = find_config(file)
+        if found is None:
+            return Config(root=Path.cwd())
+        return self._load(found)
+
+    def _load(self, path: Path) -> Config:
+        key = path.resolve()
+        if key not in self._configs:
+            try:
+                self._configs[key] = load_config(key)
+            except ConfigError as exc:
+                raise SettingsError(str(exc)) from None
+        return self._configs[key]
+
+    def is_excluded(self, file: Path) -> bool:
+        return self.config_for(file).is_excluded(file)
+
+    def linter_for(self, file: Path) -> Linter:
+        config = self.config_for(file)
+        overrides = config.overrides_for(file)
+        key = (config.path, tuple(id(o) for _, o in overrides))
+        if key not in self._linters:
+            self._linters[key] = self._build(config, overrides)
+        return self._linters[key]
+
+    def _build(self, config: Config, overrides) -> Linter:
+        glossary_paths = tuple(config.glossary + self.options.glossaries)
+        prh_paths = tuple(config.prh + self.options.prh)
+        try:
+            if glossary_paths not in self._glossaries:
+                self._glossaries[glossary_paths] = load_glossary(list(glossary_paths))
+            glossary = self._glossaries[glossary_paths]
+            policy = load_policy(set(RULES))
+            for shown, data in (*config.policies, *overrides):
+                merge_policy(policy, data, shown, set(RULES))
+        except (GlossaryError, PolicyError) as exc:
+            raise SettingsError(str(exc)) from None
+        rule_ids = (self.options.select or set(RULES)) - (self.options.ignore or set())
+        return Linter(glossary, policy, rule_ids, prh=self._prh(prh_paths))
+
+    def _prh(self, paths: tuple[Path, ...]):
+        if not paths:
+            return []
+        from linter.prh import PrhError, load_prh
+
+        try:
+            # Like prh itself, unknown keys are ignored (real dictionaries have typos
+            # such as `spec:`): a textlint user's dictionary must load as it is.
+            return [load_prh(p, strict=False) for p in paths]
+        except PrhError as exc:
+            raise SettingsError(str(exc)) from None
