@@ -32,11 +32,15 @@ class TermAutomaton:
                 # A compound that is another word blocks the shorter match,
                 # unless it is itself a glossary spelling.
                 owners.setdefault(fold_pattern(width_normalize(compound)), None)
+        self._owners_by_form = owners
         self._patterns = list(owners)
         self._owners = list(owners.values())
         self._automaton = ahocorasick_rs.AhoCorasick(
             self._patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         )
+
+    def knows(self, word: str) -> bool:
+        return self._owners_by_form.get(fold_pattern(width_normalize(word))) is not None
 
     def candidates(self, text: str) -> list[Candidate]:
         folded, offsets = fold(text)

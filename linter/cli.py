@@ -56,9 +56,11 @@ def main() -> None:
               help="Lowest severity that makes the exit status 1.")
 @click.option("--report-unused-suppressions", is_flag=True,
               help="Report yogolint-disable comments that silence nothing.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: one per core).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write .yogolint_cache/.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
 def check(paths, fmt, output, config, glossaries, prh, select, ignore, exclude, fix, diff, statistics,
-          exit_zero, fail_on, report_unused_suppressions, debug):
+          exit_zero, fail_on, report_unused_suppressions, jobs, no_cache, debug):
     """Lint Markdown (.md) and text (.txt) files; folders are walked recursively.
 
     Exit status: 0 no findings, 1 findings, 2 usage, glossary, configuration
@@ -79,6 +81,7 @@ def check(paths, fmt, output, config, glossaries, prh, select, ignore, exclude, 
                         config=config, exclude=list(exclude)),
         fmt=fmt, output=output, fix=fix, diff=diff, statistics=statistics, exit_zero=exit_zero,
         fail_on=fail_on, report_unused_suppressions=report_unused_suppressions,
+        jobs=jobs, cache=not no_cache,
     )
     try:
         code = run_check(request)

@@ -52,7 +52,8 @@ class LintContext:
 
 def cue_hits(cues, words: set[str], text: str) -> list[str]:
     """The cues that stand in the context: as a word (Sudachi forms) or, for
-    multi-character cues Sudachi splits differently, as a substring."""
+    multi-character cues Sudachi splits differently, as a substring of the
+    original text (code counts here: `SELECT` in backticks says SQL is a query)."""
     hits = []
     for cue in cues:
         if cue in words or (len(cue) >= 2 and cue in text):

@@ -15,6 +15,16 @@ from linter.suppression import parse_suppressions
 UNUSED_SUPPRESSION = "unused-suppression"
 
 
+def _can_report(entry, policy: Policy) -> bool:
+    """Could any rule speak of this entry? `API` (well known, one spelling)
+    cannot; it stays in the automaton only to win longest matches."""
+    if entry.deprecated or entry.senses or entry.products or entry.kind in ("product", "company"):
+        return True
+    if len(set(entry.names())) > 1:
+        return True
+    return entry.kind != "role" and not set(entry.short_names()) <= policy.well_known and bool(entry.short_names())
+
+
 class Linter:
     """Built once per setting: the automaton, the enabled rules, prh dictionaries."""
 
@@ -24,6 +34,8 @@ class Linter:
         self.automaton = TermAutomaton(glossary)
         self.rules: list[Rule] = [r for r in RULES.values() if self._enabled(r.id, rule_ids)]
         self.prh = list(prh) if self._enabled("preferred-term", rule_ids) else []
+        self.fingerprint = ""  # set by the workspace: what the result cache keys on
+        self.reportable = {e.term for e in glossary.entries if _can_report(e, policy)}
 
     def _enabled(self, rule_id: str, rule_ids: set[str] | None) -> bool:
         return self.policy.setting(rule_id).enabled and (rule_ids is None or rule_id in rule_ids)
@@ -47,7 +59,7 @@ class Linter:
     def _findings(self, source: Source) -> list[Diagnostic]:
         # Fast path: a file with no glossary spelling anywhere (and no prh
         # hit) is never parsed nor tokenized.
-        has_terms = bool(self.automaton.candidates(source.text))
+        has_terms = any(c.entry.term in self.reportable for c in self.automaton.candidates(source.text))
         has_prh = any(d.find(source.text) for d in self.prh)
         if not has_terms and not has_prh:
             return []

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linter.documents import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
+from linter.gitignore import GitIgnore, repository_root
 
 SKIPPED_DIRS = {"node_modules", ".git", ".venv", "venv", "__pycache__", ".yogolint_cache"}
 LINTED_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
@@ -61,12 +62,20 @@ def _add(target: FileTarget, targets: list[FileTarget], seen: set[Path]) -> None
 
 def _walk(root: Path, shown_root: str):
     found = []
+    repo = repository_root(root)
+    ignore = GitIgnore(repo) if repo is not None else None
     # os.walk does not follow directory symlinks, so a symlink loop cannot trap it.
     for folder, dirs, files in os.walk(root, onerror=None):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
+        dirs[:] = sorted(
+            d for d in dirs
+            if not d.startswith(".") and d not in SKIPPED_DIRS
+            and not (ignore and ignore.ignored(Path(folder) / d, is_dir=True))
+        )
         for name in files:
             if name.lower().endswith(LINTED_SUFFIXES) and not name.startswith("."):
                 full = Path(folder) / name
+                if ignore and ignore.ignored(full):
+                    continue
                 rel = full.relative_to(root)
                 found.append(FileTarget(full, os.path.join(shown_root, str(rel)) if shown_root != "." else str(rel)))
     found.sort(key=lambda t: t.shown)

@@ -7,6 +7,7 @@ a word boundary at both its ends (`CS` is not in `CSV`, `SQL` not in
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from linter.automaton import TermAutomaton
@@ -114,6 +115,22 @@ def _in_identifier(text: str, start: int, end: int) -> bool:
     return "/" in inner or "_" in inner or ("-" in inner and run == run.lower() and any(c.isalpha() for c in run))
 
 
+_CAPS_BEFORE = re.compile(r"(?:^|[^A-Za-z])([A-Z]{2,})[ \t-]$")
+_CAPS_AFTER = re.compile(r"^[ \t-]([A-Z]{2,})(?:[^A-Za-z]|$)")
+
+
+def _in_capitalised_english(text: str, start: int, end: int, automaton: TermAutomaton) -> bool:
+    """`THE SOFTWARE IS PROVIDED "AS IS"`: upper-case letters beside other
+    upper-case English words are shouting, not an abbreviation."""
+    surface = text[start:end]
+    if not (surface.isascii() and surface.isupper()):
+        return False
+    for m in (_CAPS_BEFORE.search(text, max(0, start - 30), start), _CAPS_AFTER.match(text[end:end + 30])):
+        if m and not automaton.knows(m.group(1)):
+            return True
+    return False
+
+
 def find_occurrences(document: Document, automaton: TermAutomaton, words: Words) -> list[Occurrence]:
     found = []
     text = document.text
@@ -121,6 +138,8 @@ def find_occurrences(document: Document, automaton: TermAutomaton, words: Words)
         surface = text[cand.start:cand.end]
         kind = classify(cand.entry, surface)
         if kind is None or _in_identifier(text, cand.start, cand.end) or not words.is_word(cand.start, cand.end):
+            continue
+        if _in_capitalised_english(text, cand.start, cand.end, automaton):
             continue
         name, dep = kind
         found.append(Occurrence(cand.entry, cand.start, cand.end, surface, name, dep))

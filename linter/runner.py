@@ -1,19 +1,31 @@
-"""`yogolint check`: settings → files → lint (and fix) each → one report."""
+"""`yogolint check`: settings → files → lint (and fix) each → one report.
+
+Files are linted in worker processes when there are many (each loads the
+Sudachi dictionary once); results are put back in path order, so the output
+does not depend on scheduling. Unchanged files are read from the cache.
+"""
 from __future__ import annotations
 
 import difflib
+import multiprocessing
+import os
+import signal
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from linter.cache import CACHE_DIR, ResultCache
 from linter.diagnostics import SEVERITIES, Diagnostic
 from linter.files import FileTarget, collect
 from linter.fixes import apply_edits, fixable, write_atomically
+from linter.progress import Progress
 from linter.reporters import Report, render
-from linter.source import SourceError, decode, read_source
+from linter.source import SourceError, decode, read_bytes
 from linter.workspace import Options, SettingsError, Workspace
 
 _MAX_FIX_PASSES = 5
+_PARALLEL_MIN_FILES = 16
+INTERRUPTED = 130
 
 
 class UserError(Exception):
@@ -32,6 +44,8 @@ class CheckRequest:
     exit_zero: bool = False
     fail_on: str = "info"
     report_unused_suppressions: bool = False
+    jobs: int | None = None  # None: one per core
+    cache: bool = True
 
 
 @dataclass
@@ -45,29 +59,44 @@ class FileResult:
     skipped: bool = False  # excluded by configuration
 
 
-def lint_file(workspace: Workspace, target: FileTarget, request: CheckRequest) -> FileResult:
+def lint_file(workspace: Workspace, target: FileTarget, request: CheckRequest,
+              cache: ResultCache | None = None) -> FileResult:
     result = FileResult(target.shown)
     if workspace.is_excluded(target.path):
         result.skipped = True
         return result
     try:
-        source = read_source(target.path, target.shown)
+        data = read_bytes(target.path, target.shown)
+        linter = workspace.linter_for(target.path)
+        key = None
+        if cache is not None and not (request.fix or request.diff):
+            flags = f"{linter.fingerprint}/{request.report_unused_suppressions}"
+            key = cache.key(data, flags, target.shown)
+            cached = cache.get(key)
+            if cached is not None:
+                result.diagnostics = cached
+                if cached:
+                    result.text = decode(data, target.shown).text
+                return result
+        source = decode(data, target.shown)
     except SourceError as exc:
         result.error = str(exc)
         return result
-    linter = workspace.linter_for(target.path)
     if request.fix or request.diff:
         source, result.fixed, result.diff = _fix(linter, source, target, write=request.fix and not request.diff)
     result.diagnostics = linter.lint(source, request.report_unused_suppressions)
     if result.diagnostics:
         result.text = source.text
+    if key is not None:
+        cache.put(key, result.diagnostics)
     return result
 
 
 def _fix(linter, source, target: FileTarget, write: bool):
     """Apply certain fixes until nothing changes; write back (or diff)."""
     original = source.text
-    text, total = original, 0
+    text = original
+    total = 0
     for _ in range(_MAX_FIX_PASSES):
         edits = fixable(linter.lint(source))
         text, applied = apply_edits(source.text, edits)
@@ -89,12 +118,69 @@ def _fix(linter, source, target: FileTarget, write: bool):
 def run_check(request: CheckRequest) -> int:
     try:
         workspace = Workspace(request.options)
-        walk = collect(request.paths, request.options.exclude)
-        results = [lint_file(workspace, t, request) for t in walk.targets]
     except SettingsError as exc:
         raise UserError(str(exc)) from None
-    return finish(request, walk.errors, results)
+    walk = collect(request.paths, request.options.exclude)
+    targets = walk.targets
+    cache = ResultCache(Path.cwd() / CACHE_DIR) if request.cache else None
+    jobs = request.jobs or os.cpu_count() or 1
+    progress = Progress(len(targets))
+    results: list[FileResult | None] = [None] * len(targets)
+    interrupted = False
+    try:
+        if jobs > 1 and len(targets) >= _PARALLEL_MIN_FILES:
+            _lint_parallel(targets, request, jobs, results, progress)
+        else:
+            for index, target in enumerate(targets):
+                results[index] = lint_file(workspace, target, request, cache)
+                progress.advance()
+    except KeyboardInterrupt:
+        interrupted = True
+    except SettingsError as exc:
+        raise UserError(str(exc)) from None
+    finally:
+        progress.close()
+    code = finish(request, walk.errors, [r for r in results if r is not None])
+    if interrupted:
+        print("yogolint: interrupted; the report holds the files checked so far", file=sys.stderr)
+        return INTERRUPTED
+    return code
 
+
+# --- worker processes -------------------------------------------------------
+
+_worker: dict = {}
+
+
+def _init_worker(request: CheckRequest) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    _worker["request"] = request
+    _worker["workspace"] = Workspace(request.options)
+    _worker["cache"] = ResultCache(Path.cwd() / CACHE_DIR) if request.cache else None
+
+
+def _lint_in_worker(item: tuple[int, FileTarget]) -> tuple[int, FileResult]:
+    index, target = item
+    return index, lint_file(_worker["workspace"], target, _worker["request"], _worker["cache"])
+
+
+def _lint_parallel(targets, request, jobs, results, progress) -> None:
+    context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    pool = context.Pool(jobs, initializer=_init_worker, initargs=(request,))
+    try:
+        chunk = max(1, min(16, len(targets) // (jobs * 8)))
+        for index, result in pool.imap_unordered(_lint_in_worker, list(enumerate(targets)), chunksize=chunk):
+            results[index] = result
+            progress.advance()
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+# --- the report ---------------------------------------------------------------
 
 def finish(request: CheckRequest, walk_errors: list[str], results: list[FileResult]) -> int:
     report = Report(errors=list(walk_errors))

@@ -85,8 +85,12 @@ def decode(data: bytes, path: str) -> Source:
 
 def read_source(path: Path, shown_as: str | None = None) -> Source:
     shown = shown_as if shown_as is not None else str(path)
+    return decode(read_bytes(path, shown), shown)
+
+
+def read_bytes(path: Path, shown: str) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise SourceError(f"{shown}: no such file") from None
     except IsADirectoryError:
@@ -95,4 +99,3 @@ def read_source(path: Path, shown_as: str | None = None) -> Source:
         raise SourceError(f"{shown}: permission denied") from None
     except OSError as exc:
         raise SourceError(f"{shown}: cannot read ({exc.strerror or exc})") from None
-    return decode(data, shown)

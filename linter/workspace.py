@@ -2,6 +2,7 @@
 distinct setting, built once and reused for every file that shares it."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,7 +78,9 @@ class Workspace:
         except (GlossaryError, PolicyError) as exc:
             raise SettingsError(str(exc)) from None
         rule_ids = (self.options.select or set(RULES)) - (self.options.ignore or set())
-        return Linter(glossary, policy, rule_ids, prh=self._prh(prh_paths))
+        linter = Linter(glossary, policy, rule_ids, prh=self._prh(prh_paths))
+        linter.fingerprint = _fingerprint(glossary_paths, prh_paths, policy, rule_ids)
+        return linter
 
     def _prh(self, paths: tuple[Path, ...]):
         if not paths:
@@ -90,3 +93,20 @@ class Workspace:
             return [load_prh(p, strict=False) for p in paths]
         except PrhError as exc:
             raise SettingsError(str(exc)) from None
+
+
+def _fingerprint(glossary_paths, prh_paths, policy, rule_ids) -> str:
+    """What decides a file's findings besides its bytes (for the result cache)."""
+    from linter.glossary import builtin_glossary_dir, glossary_files
+
+    digest = hashlib.sha256()
+    files = glossary_files(builtin_glossary_dir()) + [f for p in glossary_paths for f in glossary_files(Path(p))]
+    for path in [*files, *(Path(p) for p in prh_paths)]:
+        digest.update(str(path).encode())
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            pass
+    rules = sorted((k, v.enabled, v.severity) for k, v in policy.rules.items())
+    digest.update(repr((rules, sorted(policy.well_known), sorted(rule_ids))).encode())
+    return digest.hexdigest()

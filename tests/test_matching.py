@@ -30,3 +30,14 @@ def test_canonical_spellings_and_longer_terms_are_silent(lint):
 def test_a_compound_that_is_another_word_blocks_the_short_term(lint):
     text = "見込み客のリードタイムを短くする。\n"
     assert [d for d in lint(text) if d.term == "リード"] == []
+
+
+def test_capitalised_english_is_not_an_abbreviation(lint):
+    text = 'THE LICENSED MATERIAL IS PROVIDED AS-IS.\n\nインサイドセールスの体制。ISの人数は5名。\n'
+    found = [(d.line, d.term) for d in lint(text, name="memo.txt", rule="undefined-abbreviation")]
+    assert found == [(3, "IS")]
+
+
+def test_context_words_in_inline_code_decide_another_meaning(lint):
+    text = "このディレクティブは、SQLキーワード`SELECT`にちなんで名付けられた。\n"
+    assert lint(text, rule="undefined-abbreviation") == []

@@ -83,8 +83,8 @@ def _rank_senses(ctx: LintContext, occ: Occurrence, entry: Entry) -> list[tuple[
     sentence = ctx.sentence(occ)
     block = ctx.block(occ)
     sentence_words, block_words = ctx.words.lemmas(*sentence), ctx.words.lemmas(*block)
-    sentence_text = ctx.document.mask[sentence[0]:sentence[1]]
-    block_text = ctx.document.mask[block[0]:block[1]]
+    sentence_text = ctx.text[sentence[0]:sentence[1]]
+    block_text = ctx.text[block[0]:block[1]]
     scored = []
     for index, sense in enumerate(entry.senses):
         near = cue_hits(sense.cues, sentence_words, sentence_text)

@@ -36,7 +36,7 @@ def check(ctx: LintContext):
         if text[occ.end:occ.end + 1] == "社":
             continue
         start, end = ctx.sentence(occ)
-        sentence_text = text[start:end]
+        sentence_text = ctx.text[start:end]
         words = ctx.words.lemmas(start, end)
         if cue_hits(company.cues, words, sentence_text):
             continue  # news about the company itself

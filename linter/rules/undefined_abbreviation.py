@@ -60,7 +60,7 @@ def _other_meaning(ctx: LintContext, occ: Occurrence) -> bool:
         return False
     start, end = ctx.sentence(occ)
     words = ctx.words.lemmas(start, end)
-    text = ctx.document.mask[start:end]
+    text = ctx.text[start:end]
     return any(cue_hits(m.cues, words, text) for m in occ.entry.other_meanings)
 
 

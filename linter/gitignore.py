@@ -1,0 +1,52 @@
+"""Respect .gitignore when walking a git work tree (pathspec reads the syntax)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+
+def repository_root(folder: Path) -> Path | None:
+    folder = folder.resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+class GitIgnore:
+    """Is a path ignored by any .gitignore between the repository root and it?"""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def ignored(self, path: Path, is_dir: bool = False) -> bool:
+        path = path.resolve()
+        try:
+            rel = path.relative_to(self.root)
+        except ValueError:
+            return False
+        folder = self.root
+        verdict = False
+        parts = rel.parts
+        for depth in range(len(parts)):
+            spec = _spec(folder / ".gitignore")
+            if spec is not None:
+                sub = "/".join(parts[depth:]) + ("/" if is_dir else "")
+                result = spec.check_file(sub)
+                if result.include is not None:
+                    verdict = result.include
+            folder = folder / parts[depth]
+        return verdict
+
+
+@lru_cache(maxsize=4096)
+def _spec(path: Path):
+    if not path.is_file():
+        return None
+    from pathspec import GitIgnoreSpec
+
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return GitIgnoreSpec.from_lines(lines)
