@@ -87,6 +87,9 @@ def check(paths, fmt, output, config, glossaries, prh, select, ignore, exclude, 
         code = run_check(request)
     except UserError as exc:
         _fail(str(exc))
+    except KeyboardInterrupt:
+        click.echo("yogolint: interrupted", err=True)
+        sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - one line for the user, traceback on request
         if debug:
             raise

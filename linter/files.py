@@ -46,8 +46,10 @@ def collect(paths: list[str], exclude: list[str] = ()) -> Walk:
 def _excluded(target: FileTarget, exclude) -> bool:
     from linter.config import glob_match
 
-    shown = target.shown.replace(os.sep, "/")
-    return any(glob_match(shown, g) or glob_match(target.path.name, g) for g in exclude)
+    # Like .gitignore: a glob may match the path from any folder down.
+    parts = target.shown.replace(os.sep, "/").split("/")
+    tails = ["/".join(parts[i:]) for i in range(len(parts))]
+    return any(glob_match(tail, g) for g in exclude for tail in tails)
 
 
 def _add(target: FileTarget, targets: list[FileTarget], seen: set[Path]) -> None:
