@@ -24,6 +24,9 @@ class Report:
 FORMATS = {
     "text": "text",
     "json": "json_report",
+    "sarif": "sarif",
+    "github": "github",
+    "html": "html",
 }
 
 
