@@ -29,7 +29,18 @@ def _environment() -> str:
         dictionary = metadata.version("sudachidict-core")
     except metadata.PackageNotFoundError:
         dictionary = "?"
-    return f"yogolint {__version__} / sudachidict-core {dictionary}"
+    return f"yogolint {__version__} / sudachidict-core {dictionary} / code {_code_signature()}"
+
+
+def _code_signature() -> str:
+    """Size and mtime of the engine's own files: an edited checkout (between
+    releases, the version does not change) must not be served old results."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()[:16]
 
 
 class ResultCache:

@@ -44,16 +44,32 @@ def paren_after(mask: str, end: int) -> tuple[int, int] | None:
     return None
 
 
+_PAREN_BEFORE = re.compile(r"[(（][ \t\u3000]*(?:(?:以下|以降|略称|通称|略して)[ \t\u3000]*[、,，:：]?)?[ \t\u3000]*[「『]?[ \t\u3000]*$")
+_PAREN_AFTER = re.compile(r"[ \t\u3000]*[」』]?[ \t\u3000]*(?:と(?:略す|略記|呼ぶ|表記|する)[^)）]{0,4})?[)）]")
+
+
 def enclosing_paren(mask: str, start: int, end: int) -> tuple[int, int] | None:
-    """(open, close) offsets when [start, end) is the whole content of a
-    parenthesis, allowing spaces and list separators around it."""
-    before = _skip_space_back(mask, start)
-    if before == 0 or mask[before - 1] not in OPENING:
+    """(open, close) offsets when [start, end) is what a parenthesis holds:
+    `(MQL)`, `（以下、MQL）`, `（以下「MQL」と呼ぶ）`."""
+    before = _PAREN_BEFORE.search(mask, max(0, start - 16), start)
+    if before is None:
         return None
-    after = _skip_space(mask, end)
-    if after >= len(mask) or mask[after] not in CLOSING:
+    after = _PAREN_AFTER.match(mask, end, min(len(mask), end + 16))
+    if after is None:
         return None
-    return before - 1, after
+    return before.start(), after.end() - 1
+
+
+def table_row_definition(text: str, start: int, end: int, names: tuple[str, ...]) -> bool:
+    """A glossary table: `| MQL | マーケが営業に渡す見込み客 |`, the word alone
+    in the first cell and its meaning in the next."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start: len(text) if line_end == -1 else line_end].strip()
+    if not line.startswith("|"):
+        return False
+    cells = [c.strip() for c in line.strip("|").split("|")]
+    return len(cells) >= 2 and cells[0] == text[start:end] and is_explanation(cells[1], names)
 
 
 def is_explanation(content: str, names: tuple[str, ...]) -> bool:
@@ -67,8 +83,10 @@ def is_explanation(content: str, names: tuple[str, ...]) -> bool:
     return len(_MEANINGFUL.findall(text)) >= 2
 
 
-def defined_at(mask: str, occ: Occurrence, names: tuple[str, ...]) -> bool:
+def defined_at(text: str, mask: str, occ: Occurrence, names: tuple[str, ...]) -> bool:
     """Does this occurrence carry its own definition?"""
+    if table_row_definition(text, occ.start, occ.end, names):
+        return True
     paren = paren_after(mask, occ.end)
     if paren and is_explanation(mask[paren[0]:paren[1]], names):
         return True

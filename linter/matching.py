@@ -101,20 +101,26 @@ _IDENTIFIER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW
 
 
 def _in_identifier(text: str, start: int, end: int) -> bool:
-    """Inside a path, slug or identifier (`includes/dynamics365-sales.md`,
-    `hubspot_token`): a name there is not prose, whatever the markup."""
+    """Inside a path, slug, file or domain name (`includes/dynamics365-sales.md`,
+    `hubspot_token`, `PowerBI.com`): a name there is not prose, whatever the
+    markup. `MQL/SQL` and `RevOps/SalesOps` are prose: no lower-case segment."""
     lo, hi = start, end
     while lo > 0 and text[lo - 1] in _IDENTIFIER_CHARS:
         lo -= 1
     while hi < len(text) and text[hi] in _IDENTIFIER_CHARS:
         hi += 1
-    if (lo, hi) == (start, end):
-        return False
     run = text[lo:hi].strip("./-")
-    inner = run.replace(text[start:end], "", 1) if run != text[start:end] else ""
-    return "/" in inner or "_" in inner or ("-" in inner and run == run.lower() and any(c.isalpha() for c in run))
+    if run == text[start:end] or not run:
+        return False
+    if "_" in run or _FILE_OR_DOMAIN.search(run):
+        return True
+    has_lower_segment = any(
+        seg == seg.lower() and any(c.isalpha() for c in seg) for seg in run.split("/")
+    )
+    return ("/" in run or "-" in run) and has_lower_segment
 
 
+_FILE_OR_DOMAIN = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2,4}\b")
 _CAPS_BEFORE = re.compile(r"(?:^|[^A-Za-z])([A-Z]{2,})[ \t-]$")
 _CAPS_AFTER = re.compile(r"^[ \t-]([A-Z]{2,})(?:[^A-Za-z]|$)")
 

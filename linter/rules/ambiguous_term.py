@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from linter.context import LintContext, cue_hits
-from linter.definitions import enclosing_paren, paren_after
+from linter.definitions import defines_by_sentence, enclosing_paren, paren_after
 from linter.glossary import Entry, Sense
 from linter.matching import Occurrence
 from linter.rules import rule
@@ -71,8 +71,8 @@ def _defined_sense(ctx: LintContext, occ: Occurrence, entry: Entry) -> Sense | N
             before = mask[max(0, enclosing[0] - 40):enclosing[0]].rstrip().casefold()
             if any(before.endswith(n) for n in names):
                 return sense
-        after = mask[occ.end:occ.end + 3]
-        if after.startswith("とは"):
+        if defines_by_sentence(mask, occ):
+            # `CSとは、カスタマーサクセス…` or `- CS: カスタマーサクセス部門`
             start, end = ctx.sentence(occ)
             if any(n in mask[occ.end:end].casefold() for n in names):
                 return sense

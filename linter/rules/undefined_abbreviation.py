@@ -42,7 +42,7 @@ def check(ctx: LintContext):
         if occ.name in seen or _other_meaning(ctx, occ):
             continue
         seen.add(occ.name)
-        if defined_at(mask, occ, entry.full_names()):
+        if defined_at(ctx.text, mask, occ, entry.full_names()):
             continue
         expansions = entry.full_names()
         suggestions = [f"{occ.name}({e})" for e in _japanese_first(expansions)]

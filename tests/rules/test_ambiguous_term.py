@@ -45,3 +45,11 @@ def test_one_finding_per_line_and_other_words_are_not_cs(lint):
 def test_ambiguous_terms_are_not_also_undefined_abbreviations(lint):
     found = lint("CROの採用を検討する。\n")
     assert [d.rule for d in found] == ["ambiguous-term"]
+
+
+def test_hereinafter_and_definition_items_choose_a_sense(lint):
+    text = (
+        "カスタマーサクセス（以下、CS）の役割を定める。CSは解約率を追う。\n\n"
+        "- CRO: コンバージョン率最適化の担当\n- CROは月次でCVRを報告する。\n"
+    )
+    assert lint(text, rule="ambiguous-term") == []

@@ -43,3 +43,18 @@ def test_query_language_use_does_not_hide_the_lead_use(lint):
 
 def test_team_names_with_ops_are_not_abbreviations(lint):
     assert lint("Sales OpsとCS Opsが週次で集まる。\n", rule="undefined-abbreviation") == []
+
+
+def test_slash_joined_abbreviations_are_words_not_paths(lint):
+    text = "MQL/SQLの条件を決める。設定は docs/mql-sql/README.md を参照。\n"
+    found = [d.term for d in lint(text, rule="undefined-abbreviation")]
+    assert found == ["MQL", "SQL"]
+
+
+def test_hereinafter_and_glossary_tables_define(lint):
+    text = (
+        "マーケティング適格アカウント（以下「MQA」）を週次で数える。\n\n"
+        "| 略語 | 意味 |\n| --- | --- |\n| SAL | 営業が受け入れたリード |\n\n"
+        "MQAとSALの推移を見る。\n"
+    )
+    assert lint(text, rule="undefined-abbreviation") == []
