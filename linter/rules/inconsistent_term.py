@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from linter.context import LintContext
-from linter.definitions import CLOSING, OPENING
+from linter.definitions import CLOSING, OPENING, paren_after
 from linter.matching import Occurrence
 from linter.rules import rule
 
@@ -37,6 +37,8 @@ def check(ctx: LintContext):
     for occ in ctx.occurrences:
         if occ.name is None or _inside_definition(mask, occ) or _former_name(mask, occ):
             continue
+        if _glossed(mask, occ):
+            continue
         groups[(occ.entry.term, occ.is_short)].append(occ)
     for (_, _), occs in groups.items():
         counts = Counter(_canonical_name(o) for o in occs)
@@ -59,6 +61,17 @@ def check(ctx: LintContext):
 
 def _canonical_name(occ: Occurrence) -> str:
     return occ.name or occ.entry.term
+
+
+def _glossed(mask: str, occ: Occurrence) -> bool:
+    """`Customer Success（カスタマーサクセス）`: a name introduced together with
+    another name of the same concept is a deliberate pairing, not drift."""
+    paren = paren_after(mask, occ.end)
+    if paren is None:
+        return False
+    content = mask[paren[0]:paren[1]].casefold()
+    same_class = occ.entry.short_names() if occ.is_short else occ.entry.full_names()
+    return any(n.casefold() in content for n in same_class if n != occ.name)
 
 
 def _former_name(mask: str, occ: Occurrence) -> bool:

@@ -31,3 +31,11 @@ def test_synonym_groups_from_the_glossary(lint):
     text = "顧客管理システムを選ぶ。\n\n顧客管理システムの費用。\n\n顧客関係管理システムの比較。\n"
     [d] = lint(text, rule="inconsistent-term")
     assert d.term == "顧客関係管理システム"
+
+
+def test_a_name_glossed_by_another_of_its_class_is_a_pairing_not_drift(lint):
+    text = "Customer Success（カスタマーサクセス）チームを新設する。カスタマーサクセスの目標は解約率。\n"
+    assert lint(text, rule="inconsistent-term") == []
+    glossed_by_abbreviation = "インサイドセールス（IS）が架電する。インサイドセールスの目標。Inside Salesの成果。\n"
+    [d] = lint(glossed_by_abbreviation, rule="inconsistent-term")
+    assert d.term == "Inside Sales"
