@@ -75,12 +75,27 @@ def decode(data: bytes, path: str) -> Source:
     try:
         return Source(path, data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as utf8_error:
+        if _mostly_utf8(data):
+            # A UTF-8 file with a bad byte: CP932 would "decode" it to mojibake
+            # (0xFD-0xFF are private-use characters there) and find nothing.
+            line = data.count(b"\n", 0, utf8_error.start) + 1
+            raise SourceError(
+                f"{path}: not valid UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}, line {line})"
+            ) from None
         try:
             return Source(path, data.decode("cp932"), "cp932")
         except UnicodeDecodeError:
             raise SourceError(
                 f"{path}: not UTF-8 (invalid byte at offset {utf8_error.start}) nor Shift_JIS/CP932"
             ) from None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """More well-formed multi-byte UTF-8 characters than bad bytes: CP932 text
+    almost never forms a valid UTF-8 sequence."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    return sum(1 for c in text if c > "\x7f") - bad > bad
 
 
 def read_source(path: Path, shown_as: str | None = None) -> Source:
