@@ -22,6 +22,7 @@ TEXT_SUFFIXES = (".txt",)
 _URL = re.compile(r"(?:https?|ftp)://[^\s<>()（）「」『』、。]+|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s<>()（）「」、。]*")
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n")
 _SENTENCE_END = re.compile(r"[。！？!?]+|\n")
+_LIST_OPEN = ("bullet_list_open", "ordered_list_open", "list_item_open")
 
 
 @dataclass(frozen=True)
@@ -128,11 +129,21 @@ def markdown_document(source: Source) -> Document:
     prose = bytearray(len(text))  # 1 where the character is checked
     rows: dict[tuple[int, int], list[int]] = {}
     quote_depth = 0
+    deepest = _markdown_parser().options["maxNesting"] - 1
     for token in tokens:
         if token.type == "blockquote_open":
             quote_depth += 1
         elif token.type == "blockquote_close":
             quote_depth -= 1
+        elif token.type in _LIST_OPEN and token.level == deepest and token.map and not quote_depth:
+            # markdown-it drops the content of a container nested this deep
+            # (and, for a list, the rest of the document): check it as plain
+            # text rather than lose it.
+            start = source.line_start(token.map[0] + 1)
+            end = source.line_start(token.map[1] + 1) if token.map[1] < source.line_count else len(text)
+            prose[start:end] = b"\x01" * (end - start)
+            for block in text_document(Source(source.path, text[start:end], source.encoding)).blocks:
+                rows[("deep", start + block.start)] = [start + block.start, start + block.end]
         elif token.type == "inline" and not quote_depth and token.map:
             line0, line1 = token.map
             start = source.line_start(line0 + 1)
