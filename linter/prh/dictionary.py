@@ -207,7 +207,28 @@ def _compose(path: str):
         line = mark.line + 1 if mark else 1
         problem = getattr(e, "problem", None) or str(e)
         raise PrhError(f"{path}:{line}: invalid YAML: {problem}") from None
+    _refuse_tags(path, node)
     return node, loader
+
+
+_STRUCTURAL_TAGS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
+
+
+def _refuse_tags(path: str, node) -> None:
+    """Rules are read from nodes, never constructed: a tag such as
+    `!!python/object/apply` would otherwise be silently ignored."""
+    stack, seen = ([node] if node is not None else []), set()
+    while stack:
+        n = stack.pop()
+        if id(n) in seen:  # aliases share nodes
+            continue
+        seen.add(id(n))
+        if n.tag not in yaml.SafeLoader.yaml_constructors and n.tag not in _STRUCTURAL_TAGS:
+            raise PrhError(f"{path}:{_line(n)}: could not determine a constructor for the tag '{n.tag}'")
+        if isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+        elif isinstance(n, yaml.MappingNode):
+            stack.extend(x for pair in n.value for x in pair)
 
 
 TOP_KEYS = {"version", "imports", "rules", "targets", "meta"}
