@@ -47,32 +47,37 @@ def parse_yaml(text: str, shown: str):
         raise YamlError(f"{shown}: invalid YAML: {exc}") from None
     if node is None:
         return None
-    return _convert(node, shown)
+    return _convert(node, shown, {})
 
 
 _PLAIN_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
-def _convert(node, shown: str):
+def _convert(node, shown: str, done: dict):
+    # Aliases share nodes: each is converted once, so "billion laughs" YAML
+    # (nine aliases of nine aliases of ...) costs its size, not 9**depth.
+    if id(node) in done:
+        return done[id(node)]
     line = node.start_mark.line + 1
     if isinstance(node, yaml.CollectionNode) and node.tag not in _PLAIN_COLLECTION_TAGS:
         # The tags that would build Python objects are refused, never built.
         raise YamlError(f"{shown}:{line}: could not determine a constructor for the tag '{node.tag}'")
     if isinstance(node, yaml.MappingNode):
-        out = LineDict()
+        out = done[id(node)] = LineDict()
         out.line, out.key_lines = line, {}
         for key_node, value_node in node.value:
-            key = _convert(key_node, shown)
+            key = _convert(key_node, shown, done)
             if not isinstance(key, (str, int, float, bool)) or key is None:
                 raise YamlError(f"{shown}:{key_node.start_mark.line + 1}: a key must be a plain value")
             if key in out:
                 raise YamlError(f"{shown}:{key_node.start_mark.line + 1}: duplicate key '{key}'")
-            out[key] = _convert(value_node, shown)
+            out[key] = _convert(value_node, shown, done)
             out.key_lines[key] = key_node.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
-        out = LineList(_convert(v, shown) for v in node.value)
+        out = done[id(node)] = LineList()
         out.line = line
+        out.extend(_convert(v, shown, done) for v in node.value)
         return out
     try:
         # SafeLoader's constructor builds only plain types; any other tag fails.
