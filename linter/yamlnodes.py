@@ -11,6 +11,11 @@ from pathlib import Path
 import yaml
 
 
+# libyaml's safe loader when PyYAML was built with it (10× faster start-up),
+# the pure-Python one otherwise: both compose nodes with line marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class YamlError(Exception):
     """One line for the user: `file:line: problem`."""
 
@@ -38,7 +43,7 @@ def load_yaml(path: Path, shown: str | None = None):
 
 def parse_yaml(text: str, shown: str):
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -81,7 +86,7 @@ def _convert(node, shown: str, done: dict):
         return out
     try:
         # SafeLoader's constructor builds only plain types; any other tag fails.
-        return yaml.SafeLoader("").construct_object(node, deep=True)
+        return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as exc:
         raise YamlError(f"{shown}:{line}: {exc.problem}") from None
     except ValueError as exc:
