@@ -51,7 +51,11 @@ class Config:
 
     def relative(self, file: Path) -> str | None:
         try:
-            return file.resolve().relative_to(self.root.resolve()).as_posix()
+            resolved = file.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: reading the file will say so
+            resolved = file.absolute()
+        try:
+            return resolved.relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return None
 
