@@ -83,7 +83,11 @@ def lint_file(workspace: Workspace, target: FileTarget, request: CheckRequest,
         result.error = str(exc)
         return result
     if request.fix or request.diff:
-        source, result.fixed, result.diff = _fix(linter, source, target, write=request.fix and not request.diff)
+        try:
+            source, result.fixed, result.diff = _fix(linter, source, target, write=request.fix and not request.diff)
+        except OSError as exc:  # the file is left as it was (atomic replace)
+            result.error = f"{target.shown}: cannot write the fixes ({exc.strerror or exc})"
+            return result
     result.diagnostics = linter.lint(source, request.report_unused_suppressions)
     if result.diagnostics:
         result.text = source.text
