@@ -1,8 +1,10 @@
-"""Glossary → one Aho-Corasick automaton over folded text.
+"""Glossary → one Aho-Corasick automaton over width-folded text.
 
 Built once per run from every spelling in the glossary (names, deprecated
 spellings, and `not_in` compounds that must win over a shorter form), matched
 leftmost-longest so that `CS Ops` beats `CS` and `リードタイム` beats `リード`.
+Abbreviations are matched in their own letter case; other spellings (product
+names, ordinary words) in their usual case variants (`hubspot`, `HUBSPOT`).
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from dataclasses import dataclass
 
 import ahocorasick_rs
 
-from linter.folding import fold, fold_pattern, width_normalize
+from linter.folding import case_variants, fold, fold_pattern, width_normalize
 from linter.glossary import Entry, Glossary
 
 
@@ -21,17 +23,25 @@ class Candidate:
     end: int
 
 
+def _spellings(entry: Entry):
+    exact = set(entry.short_names())
+    for form in (*entry.names(), *(d.form for d in entry.deprecated)):
+        folded = fold_pattern(width_normalize(form))
+        yield from ([folded] if form in exact else case_variants(folded))
+
+
 class TermAutomaton:
     def __init__(self, glossary: Glossary):
         owners: dict[str, Entry | None] = {}
         for entry in glossary.entries:
-            for form in (*entry.names(), *(d.form for d in entry.deprecated)):
-                owners[fold_pattern(width_normalize(form))] = entry
+            for spelling in _spellings(entry):
+                owners.setdefault(spelling, entry)
         for entry in glossary.entries:
             for compound in entry.not_in:
                 # A compound that is another word blocks the shorter match,
                 # unless it is itself a glossary spelling.
-                owners.setdefault(fold_pattern(width_normalize(compound)), None)
+                for spelling in case_variants(fold_pattern(width_normalize(compound))):
+                    owners.setdefault(spelling, None)
         self._owners_by_form = owners
         self._patterns = list(owners)
         self._owners = list(owners.values())

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,13 +104,20 @@ def glob_match(rel: str, pattern: str) -> bool:
 def find_config(start: Path) -> Path | None:
     """The closest configuration file from `start` upward."""
     folder = start if start.is_dir() else start.parent
-    folder = folder.resolve()
-    for candidate in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            path = candidate / name
-            if path.is_file() and (name != "pyproject.toml" or _has_tool_section(path)):
-                return path
-    return None
+    return _config_in_or_above(folder.resolve())
+
+
+@lru_cache(maxsize=4096)
+def _config_in_or_above(folder: Path) -> Path | None:
+    # Cached per folder: a scan of thousands of files asks the same question
+    # for every file of a folder.
+    for name in CONFIG_NAMES:
+        path = folder / name
+        if path.is_file() and (name != "pyproject.toml" or _has_tool_section(path)):
+            return path
+    if folder.parent == folder:
+        return None
+    return _config_in_or_above(folder.parent)
 
 
 def _has_tool_section(path: Path) -> bool:

@@ -70,9 +70,11 @@ def is_markdown(path: str) -> bool:
     return path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
-def load_document(source: Source) -> Document:
+def load_document(source: Source, focus_lines: set[int] | None = None) -> Document:
+    """`focus_lines`: 1-based lines that hold glossary candidates; Markdown
+    blocks elsewhere are left unchecked (their inline syntax is not parsed)."""
     if is_markdown(source.path):
-        return markdown_document(source)
+        return markdown_document(source, focus_lines)
     return text_document(source)
 
 
@@ -97,6 +99,8 @@ def _markdown_parser():
     # Keep escapes and entities as their own tokens, so text tokens are
     # verbatim slices of the source and can be located there.
     md.core.ruler.disable("text_join")
+    # Inline parsing is run by hand, only for the blocks that need it.
+    md.core.ruler.disable("inline")
     return md
 
 
@@ -119,12 +123,14 @@ def _front_matter_end(text: str) -> int:
     return 0
 
 
-def markdown_document(source: Source) -> Document:
+def markdown_document(source: Source, focus_lines: set[int] | None = None) -> Document:
     text = source.text
     fm_end = _front_matter_end(text)
     # Blank out front matter but keep its line breaks so line maps still hold.
     parse_text = re.sub(r"[^\n]", " ", text[:fm_end]) + text[fm_end:] if fm_end else text
-    tokens = _markdown_parser().parse(parse_text)
+    md = _markdown_parser()
+    env: dict = {}  # reference definitions found by the block parser
+    tokens = md.parse(parse_text, env)
 
     prose = bytearray(len(text))  # 1 where the character is checked
     rows: dict[tuple[int, int], list[int]] = {}
@@ -146,6 +152,10 @@ def markdown_document(source: Source) -> Document:
                 rows[("deep", start + block.start)] = [start + block.start, start + block.end]
         elif token.type == "inline" and not quote_depth and token.map:
             line0, line1 = token.map
+            if focus_lines is not None and not any(line0 < n <= line1 for n in focus_lines):
+                continue
+            token.children = []
+            md.inline.parse(token.content, md, env, token.children)
             start = source.line_start(line0 + 1)
             end = source.line_start(line1 + 1) if line1 < source.line_count else len(text)
             _mark_inline(token.children or [], text, start, end, prose)
@@ -155,9 +165,29 @@ def markdown_document(source: Source) -> Document:
     for m in _URL.finditer(text):
         prose[m.start():m.end()] = bytes(m.end() - m.start())
 
-    mask = "".join(c if (p or c == "\n") else " " for c, p in zip(text, prose))
+    mask = _apply_mask(text, prose)
     blocks = [Block(s, e) for s, e in sorted(rows.values())]
     return Document(source, mask, blocks)
+
+
+_PROSE_RUN = re.compile(rb"\x01+")
+
+
+def _apply_mask(text: str, prose: bytearray) -> str:
+    """`text` with every character outside the prose runs blanked (line breaks kept)."""
+    pieces, pos = [], 0
+    for m in _PROSE_RUN.finditer(prose):
+        if m.start() > pos:
+            pieces.append(_blank(text[pos:m.start()]))
+        pieces.append(text[m.start():m.end()])
+        pos = m.end()
+    if pos < len(text):
+        pieces.append(_blank(text[pos:]))
+    return "".join(pieces)
+
+
+def _blank(segment: str) -> str:
+    return "\n".join(" " * len(part) for part in segment.split("\n"))
 
 
 def _mark_inline(children, text: str, cursor: int, end: int, prose: bytearray) -> None:

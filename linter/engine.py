@@ -15,14 +15,13 @@ from linter.suppression import parse_suppressions
 UNUSED_SUPPRESSION = "unused-suppression"
 
 
-def _can_report(entry, policy: Policy) -> bool:
-    """Could any rule speak of this entry? `API` (well known, one spelling)
-    cannot; it stays in the automaton only to win longest matches."""
+def _reportable_alone(entry, policy: Policy) -> bool:
+    """Could one occurrence of this entry be a finding? (A misspelling, an
+    ambiguous or undefined abbreviation, a company name.)"""
     if entry.deprecated or entry.senses or entry.products or entry.kind in ("product", "company"):
         return True
-    if len(set(entry.names())) > 1:
-        return True
-    return entry.kind != "role" and not set(entry.short_names()) <= policy.well_known and bool(entry.short_names())
+    shorts = set(entry.short_names())
+    return entry.kind != "role" and bool(shorts) and not shorts <= policy.well_known
 
 
 class Linter:
@@ -35,7 +34,11 @@ class Linter:
         self.rules: list[Rule] = [r for r in RULES.values() if self._enabled(r.id, rule_ids)]
         self.prh = list(prh) if self._enabled("preferred-term", rule_ids) else []
         self.fingerprint = ""  # set by the workspace: what the result cache keys on
-        self.reportable = {e.term for e in glossary.entries if _can_report(e, policy)}
+        # Entries that can be reported at all: alone, or as two of their names
+        # in one document (inconsistent-term). `API` (well known, one
+        # spelling) cannot; it stays in the automaton only to win longest matches.
+        self.alone = {e.term for e in glossary.entries if _reportable_alone(e, policy)}
+        self.reportable = self.alone | {e.term for e in glossary.entries if len(set(e.names())) > 1}
 
     def _enabled(self, rule_id: str, rule_ids: set[str] | None) -> bool:
         return self.policy.setting(rule_id).enabled and (rule_ids is None or rule_id in rule_ids)
@@ -59,24 +62,43 @@ class Linter:
     def _findings(self, source: Source) -> list[Diagnostic]:
         # Fast path: a file with no glossary spelling anywhere (and no prh
         # hit) is never parsed nor tokenized.
-        has_terms = any(c.entry.term in self.reportable for c in self.automaton.candidates(source.text))
-        has_prh = any(d.find(source.text) for d in self.prh)
-        if not has_terms and not has_prh:
+        candidates = self.automaton.candidates(source.text)
+        has_terms = self._worth_reading(source.text, candidates)
+        prh_hits = [h for d in self.prh for h in d.find(source.text)]
+        if not has_terms and not prh_hits:
             return []
-        document = load_document(source)
+        focus = {source.position(c.start)[0] for c in candidates} if has_terms else set()
+        for hit in prh_hits:
+            focus.update(range(source.position(hit.start)[0], source.position(hit.end)[0] + 1))
+        document = load_document(source, focus)
         diagnostics: list[Diagnostic] = []
         if has_terms:
             words = Words(document)
-            occurrences = find_occurrences(document, self.automaton, words)
+            reportable = [c for c in candidates if c.entry.term in self.reportable]
+            occurrences = find_occurrences(document, reportable, self.automaton, words)
             if occurrences:
                 ctx = LintContext(document, self.glossary, self.policy, occurrences, words)
                 diagnostics = [d for r in self.rules for d in r.check(ctx)]
-        if has_prh:
+        if prh_hits:
             diagnostics += self._prh_findings(document)
         for d in diagnostics:
             d.line, d.column = source.position(d.start)
             d.end_line, d.end_column = source.position(d.end)
         return diagnostics
+
+    def _worth_reading(self, text: str, candidates) -> bool:
+        """Fast path: parse and tokenize only a file where some rule could
+        speak: a candidate reportable alone, or two spellings of one entry."""
+        spellings: dict[str, set[str]] = {}
+        for c in candidates:
+            if c.entry.term in self.alone:
+                return True
+            if c.entry.term in self.reportable:
+                seen = spellings.setdefault(c.entry.term, set())
+                seen.add(text[c.start:c.end].casefold())
+                if len(seen) > 1:
+                    return True
+        return False
 
     def _prh_findings(self, document: Document) -> list[Diagnostic]:
         severity = self.policy.setting("preferred-term").severity

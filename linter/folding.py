@@ -1,23 +1,25 @@
-"""Width and case folding with a map back to original offsets.
+"""Width folding with a map back to original offsets.
 
-`ＣＳ`, `ｾｰﾙｽﾌｫｰｽ` and `hubspot` must be found by patterns written `CS`,
-`セールスフォース` and `HubSpot`. Folding is one character to one character
-(a translate table, fast in C) except where half-width kana carry a separate
-voicing mark (`ﾃﾞ` → `デ`); only then is an explicit offset map built.
+`ＣＳ` and `ｾｰﾙｽﾌｫｰｽ` must be found by patterns written `CS` and
+`セールスフォース`. Folding is one character to one character (a translate
+table, fast in C) except where half-width kana carry a separate voicing mark
+(`ﾃﾞ` → `デ`); only then is an explicit offset map built. Letter case is not
+folded here: the automaton holds the case variants a spelling admits, so that
+`is` in English prose is never a candidate for the abbreviation `IS`.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _VOICING_MARKS = ("\uff9e", "\uff9f")
+_NEEDS_FOLDING = re.compile("[\u3000\uff01-\uff9f]")
 
 
 def _build_table() -> dict[int, str]:
     table: dict[int, str] = {}
-    for code in range(0x41, 0x5B):  # A-Z
-        table[code] = chr(code + 0x20)
     for code in range(0xFF01, 0xFF5F):  # full-width ASCII
-        table[code] = chr(code - 0xFEE0).lower()
+        table[code] = chr(code - 0xFEE0)
     table[0x3000] = " "  # ideographic space
     for code in range(0xFF61, 0xFFA0):  # half-width katakana and marks
         folded = unicodedata.normalize("NFKC", chr(code))
@@ -32,6 +34,8 @@ _TABLE = _build_table()
 def fold(text: str) -> tuple[str, list[int] | None]:
     """Folded text and, when lengths differ, offsets[i] = original offset of
     folded character i (with one extra entry for the end). None: identity."""
+    if not _NEEDS_FOLDING.search(text):
+        return text, None
     if not any(mark in text for mark in _VOICING_MARKS):
         return text.translate(_TABLE), None
     chars: list[str] = []
@@ -56,6 +60,21 @@ def fold_pattern(form: str) -> str:
     return fold(form)[0]
 
 
+def case_variants(form: str) -> set[str]:
+    """The letter cases in which a caseless spelling is looked for."""
+    words = form.split(" ")
+    return {
+        form, form.lower(), form.upper(),
+        " ".join(w[:1].upper() + w[1:].lower() for w in words),
+        form[:1].upper() + form[1:].lower(),
+    }
+
+
 def width_normalize(text: str) -> str:
     """NFKC without case folding: `ＣＳ` → `CS`, `ｾｰﾙｽ` → `セールス`."""
     return unicodedata.normalize("NFKC", text)
+
+
+def spelling_key(form: str) -> str:
+    """Width- and case-blind identity of a spelling (glossary uniqueness, look-up)."""
+    return width_normalize(form).casefold()

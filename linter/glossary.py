@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from linter.folding import fold_pattern, width_normalize
+from linter.folding import spelling_key
 from linter.yamlnodes import LineDict, LineList, YamlError, load_yaml
 
 KINDS = ("product", "company", "concept", "abbreviation", "role")
@@ -89,10 +89,10 @@ class Glossary:
 
     def find(self, word: str) -> Entry | None:
         """The entry one of whose names or deprecated spellings is `word` (width- and case-blind)."""
-        key = fold_pattern(width_normalize(word))
+        key = spelling_key(word)
         for entry in self.entries:
             forms = (*entry.names(), *(d.form for d in entry.deprecated))
-            if any(fold_pattern(width_normalize(f)) == key for f in forms):
+            if any(spelling_key(f) == key for f in forms):
                 return entry
         return None
 
@@ -236,7 +236,7 @@ def _check_forms(glossary: Glossary) -> None:
     """No spelling may belong to two entries: a match must name one entry."""
     owner: dict[str, Entry] = {}
     for entry in glossary.entries:
-        forms = {fold_pattern(width_normalize(f)) for f in (*entry.names(), *(d.form for d in entry.deprecated))}
+        forms = {spelling_key(f) for f in (*entry.names(), *(d.form for d in entry.deprecated))}
         for form in forms:
             other = owner.get(form)
             if other is not None and other is not entry:

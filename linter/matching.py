@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from linter.automaton import TermAutomaton
+from linter.automaton import Candidate, TermAutomaton
 from linter.documents import Block, Document
 from linter.folding import width_normalize
 from linter.glossary import Deprecated, Entry
@@ -137,11 +137,16 @@ def _in_capitalised_english(text: str, start: int, end: int, automaton: TermAuto
     return False
 
 
-def find_occurrences(document: Document, automaton: TermAutomaton, words: Words) -> list[Occurrence]:
+def find_occurrences(document: Document, candidates: list[Candidate], automaton: TermAutomaton,
+                     words: Words) -> list[Occurrence]:
+    """The candidates (found on the whole text) that stand in checked prose
+    and are words there."""
     found = []
-    text = document.text
-    for cand in automaton.candidates(document.mask):
+    text, mask = document.text, document.mask
+    for cand in candidates:
         surface = text[cand.start:cand.end]
+        if mask[cand.start:cand.end] != surface:
+            continue  # in code, a URL, a comment, front matter or a quote
         kind = classify(cand.entry, surface)
         if kind is None or _in_identifier(text, cand.start, cand.end) or not words.is_word(cand.start, cand.end):
             continue
