@@ -128,6 +128,10 @@ def markdown_document(source: Source, focus_lines: set[int] | None = None) -> Do
     fm_end = _front_matter_end(text)
     # Blank out front matter but keep its line breaks so line maps still hold.
     parse_text = re.sub(r"[^\n]", " ", text[:fm_end]) + text[fm_end:] if fm_end else text
+    if "\r" in parse_text:
+        # markdown-it breaks lines at a lone CR too; Source only at LF. Keep
+        # their line numbers equal, or every line map (and finding) is lost.
+        parse_text = re.sub(r"\r(?!\n)", " ", parse_text)
     md = _markdown_parser()
     env: dict = {}  # reference definitions found by the block parser
     tokens = md.parse(parse_text, env)
@@ -158,7 +162,7 @@ def markdown_document(source: Source, focus_lines: set[int] | None = None) -> Do
             md.inline.parse(token.content, md, env, token.children)
             start = source.line_start(line0 + 1)
             end = source.line_start(line1 + 1) if line1 < source.line_count else len(text)
-            _mark_inline(token.children or [], text, start, end, prose)
+            _mark_inline(token.children or [], parse_text, start, end, prose)
             span = rows.setdefault((line0, line1), [start, end])
             span[0], span[1] = min(span[0], start), max(span[1], end)
 
