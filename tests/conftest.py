@@ -40,3 +40,14 @@ def cli():
         return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
     return run
+
+
+# Hypothesis (tests/test_properties.py): a deadline that fits Sudachi on a
+# 2-core machine; CI (the CI variable set) runs more examples.
+import os  # noqa: E402
+
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("default", max_examples=60, deadline=2000)
+settings.register_profile("ci", max_examples=150, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "default")

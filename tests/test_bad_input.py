@@ -146,6 +146,16 @@ def test_mixed_crlf_and_lf_positions(work):
     assert found == [(2, 1, 2, 9, "セールスフォース"), (3, 4, 3, 11, "Hubspot"), (5, 4, 5, 12, "セールスフォース")]
 
 
+def test_lone_cr_line_ends_lose_nothing(work):
+    # Classic Mac line ends: Source breaks lines at LF only, so the file is one
+    # line; markdown-it used to see several and every finding was dropped.
+    (work / "mac.md").write_bytes("a\rセールスフォース\r\rHubspot\n".encode())
+    result = run("mac.md", cwd=work)
+    assert_clean_stderr(result)
+    assert "mac.md:1:3: preferred-term セールスフォース" in result.stdout
+    assert "mac.md:1:13: preferred-term Hubspot" in result.stdout
+
+
 def test_50_mb_markdown_file_completes_and_finds_its_terms(tmp_path):
     para = "来週の会議では、移行の手順と担当者を確認します。資料は前日までに共有してください。\n\n"
     planted = "移行先は セールスフォース です。\n\n"
