@@ -24,7 +24,7 @@ PIECES = [
     "MQL", "カスタマーサクセス", "Customer Success", "LTV", "CLV", "ハブスポット", "ServiceCloud",
     "`CS`", "`セールスフォース`", "[Hubspot](https://hubspot.example/Hubspot)", "<!-- CS -->",
     "<!-- yogolint-disable -->", "<!-- yogolint-enable -->", "https://example.com/CS",
-    "\n", "\n\n", "\r\n", "。", "、", " ", "# ", "- ", "> ", "```\n", "    ", "| a | b |\n", "**", "_",
+    "\n", "\n\n", "\r\n", "\r", "。", "、", " ", "# ", "- ", "> ", "```\n", "    ", "| a | b |\n", "**", "_",
     "ｶﾞｷﾞｸﾞ", "ﾊﾟ", "ﾞ", "ﾟ", "e\u0301", "\u3099", "😀", "👩‍💻", "（", "）", "「", "」", "\t",
     "問い合わせ", "解約", "チケット", "(カスタマーサポート)", "MQL(Marketing Qualified Lead)",
 ]
