@@ -13,14 +13,17 @@ import re
 import unicodedata
 
 _VOICING_MARKS = ("\uff9e", "\uff9f")
-_NEEDS_FOLDING = re.compile("[\u3000\uff01-\uff9f]")
+# Only the characters a spelling can contain are folded: full-width letters and
+# digits and half-width kana. Full-width punctuation (（）, ：) is common in
+# Japanese and never part of a spelling, so most files need no translate at all.
+_NEEDS_FOLDING = re.compile("[０-９Ａ-Ｚａ-ｚ\uff61-\uff9f]")
 
 
 def _build_table() -> dict[int, str]:
     table: dict[int, str] = {}
-    for code in range(0xFF01, 0xFF5F):  # full-width ASCII
-        table[code] = chr(code - 0xFEE0)
-    table[0x3000] = " "  # ideographic space
+    for first, last in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)):  # full-width alphanumerics
+        for code in range(first, last + 1):
+            table[code] = chr(code - 0xFEE0)
     for code in range(0xFF61, 0xFFA0):  # half-width katakana and marks
         folded = unicodedata.normalize("NFKC", chr(code))
         if len(folded) == 1:
