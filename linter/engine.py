@@ -64,11 +64,11 @@ class Linter:
         # hit) is never parsed nor tokenized.
         candidates = self.automaton.candidates(source.text)
         has_terms = self._worth_reading(source.text, candidates)
-        prh_hits = [h for d in self.prh for h in d.find(source.text)]
+        prh_hits = [(d, h) for d in self.prh for h in d.find(source.text)]
         if not has_terms and not prh_hits:
             return []
         focus = {source.position(c.start)[0] for c in candidates} if has_terms else set()
-        for hit in prh_hits:
+        for _, hit in prh_hits:
             focus.update(range(source.position(hit.start)[0], source.position(hit.end)[0] + 1))
         document = load_document(source, focus)
         diagnostics: list[Diagnostic] = []
@@ -80,7 +80,7 @@ class Linter:
                 ctx = LintContext(document, self.glossary, self.policy, occurrences, words)
                 diagnostics = [d for r in self.rules for d in r.check(ctx)]
         if prh_hits:
-            diagnostics += self._prh_findings(document)
+            diagnostics += self._prh_findings(document, prh_hits)
         for d in diagnostics:
             d.line, d.column = source.position(d.start)
             d.end_line, d.end_column = source.position(d.end)
@@ -100,17 +100,21 @@ class Linter:
                     return True
         return False
 
-    def _prh_findings(self, document: Document) -> list[Diagnostic]:
+    def _prh_findings(self, document: Document, hits) -> list[Diagnostic]:
+        """prh hits found on the whole text, kept where they stand in prose
+        (the dictionaries are run once per file, not again on the mask)."""
         severity = self.policy.setting("preferred-term").severity
+        text, mask = document.text, document.mask
         out = []
-        for dictionary in self.prh:
-            for hit in dictionary.find(document.mask):
-                reason = getattr(hit.rule, "message", None) or f"prh: {dictionary.name}"
-                out.append(Diagnostic(
-                    path=document.source.path, rule="preferred-term", severity=severity,
-                    term=document.text[hit.start:hit.end],
-                    message=f"{hit.matched} → {hit.replacement} ({reason})",
-                    start=hit.start, end=hit.end, suggestions=[hit.replacement],
-                    fix=Edit(hit.start, hit.end, hit.replacement),
-                ))
+        for dictionary, hit in hits:
+            if mask[hit.start:hit.end] != text[hit.start:hit.end]:
+                continue
+            reason = getattr(hit.rule, "message", None) or f"prh: {dictionary.name}"
+            out.append(Diagnostic(
+                path=document.source.path, rule="preferred-term", severity=severity,
+                term=text[hit.start:hit.end],
+                message=f"{hit.matched} → {hit.replacement} ({reason})",
+                start=hit.start, end=hit.end, suggestions=[hit.replacement],
+                fix=Edit(hit.start, hit.end, hit.replacement),
+            ))
         return out
