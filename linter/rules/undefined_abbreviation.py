@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from linter.context import LintContext, cue_hits
 from linter.definitions import defined_at
 from linter.folding import width_normalize
@@ -39,7 +41,7 @@ def check(ctx: LintContext):
             continue
         if occ.name in well_known or entry.term in well_known:
             continue
-        if occ.name in seen or _other_meaning(ctx, occ):
+        if occ.name in seen or _other_meaning(ctx, occ) or _in_english_name(ctx.text, occ):
             continue
         seen.add(occ.name)
         if defined_at(ctx.text, mask, occ, entry.full_names()):
@@ -62,6 +64,16 @@ def _other_meaning(ctx: LintContext, occ: Occurrence) -> bool:
     words = ctx.words.lemmas(start, end)
     text = ctx.text[start:end]
     return any(cue_hits(m.cues, words, text) for m in occ.entry.other_meanings)
+
+
+_NAME_WORD = re.compile(r"[ \t][A-Z][a-z]{2,}")
+
+
+def _in_english_name(text: str, occ: Occurrence) -> bool:
+    """`SQL Services Management Studio`, `BI Publisher`: the letters open an
+    English proper name (a capitalised word follows), not an abbreviation used
+    on its own. Team names such as `CS Ops` are glossary entries and win first."""
+    return _NAME_WORD.match(text, occ.end) is not None
 
 
 def _is_acronym(name: str) -> bool:

@@ -58,3 +58,9 @@ def test_hereinafter_and_glossary_tables_define(lint):
         "MQAとSALの推移を見る。\n"
     )
     assert lint(text, rule="undefined-abbreviation") == []
+
+
+def test_letters_opening_an_english_product_name_are_not_the_abbreviation(lint):
+    assert lint("作業後、SQL Services Management Studio を閉じる。\n", rule="undefined-abbreviation") == []
+    [d] = lint("今月のSQL は20件。\n", rule="undefined-abbreviation")
+    assert d.term == "SQL"
