@@ -133,6 +133,7 @@ def run_check(request: CheckRequest) -> int:
     interrupted = False
     try:
         if jobs > 1 and len(targets) >= _PARALLEL_MIN_FILES:
+            _prepare_for_fork(workspace, targets)
             _lint_parallel(targets, request, jobs, results, progress)
         else:
             for index, target in enumerate(targets):
@@ -159,8 +160,20 @@ _worker: dict = {}
 def _init_worker(request: CheckRequest) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     _worker["request"] = request
-    _worker["workspace"] = Workspace(request.options)
+    # Forked workers inherit the parent's workspace, glossary, automaton and
+    # Sudachi dictionary, already built; only a spawned worker builds its own.
+    if "workspace" not in _worker:
+        _worker["workspace"] = Workspace(request.options)
     _worker["cache"] = ResultCache(Path.cwd() / CACHE_DIR) if request.cache else None
+
+
+def _prepare_for_fork(workspace: Workspace, targets: list[FileTarget]) -> None:
+    """Build what every worker needs once, in the parent, before forking."""
+    from linter.tokenizer import preload
+
+    workspace.linter_for(targets[0].path)
+    preload()
+    _worker["workspace"] = workspace
 
 
 def _lint_in_worker(item: tuple[int, FileTarget]) -> tuple[int, FileResult]:

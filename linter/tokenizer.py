@@ -29,6 +29,11 @@ def _tokenizer():
     return Dictionary(dict="core").tokenizer(SplitMode.C)
 
 
+def preload() -> None:
+    """Load the dictionary now (before worker processes fork and share it)."""
+    _tokenizer()
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of `text`, with offsets shifted by `offset`."""
     tokens: list[Token] = []
