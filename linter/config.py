@@ -61,6 +61,8 @@ class Config:
             return None
 
     def is_excluded(self, file: Path) -> bool:
+        if not self.exclude and not self.include:
+            return False
         rel = self.relative(file)
         if rel is None:
             return False
@@ -69,6 +71,8 @@ class Config:
         return bool(self.include) and not any(glob_match(rel, g) for g in self.include)
 
     def overrides_for(self, file: Path) -> list[tuple[str, LineDict]]:
+        if not self.overrides:
+            return []
         rel = self.relative(file)
         if rel is None:
             return []
@@ -104,7 +108,12 @@ def glob_match(rel: str, pattern: str) -> bool:
 def find_config(start: Path) -> Path | None:
     """The closest configuration file from `start` upward."""
     folder = start if start.is_dir() else start.parent
-    return _config_in_or_above(folder.resolve())
+    return _config_for_folder(str(folder))
+
+
+@lru_cache(maxsize=4096)
+def _config_for_folder(folder: str) -> Path | None:
+    return _config_in_or_above(Path(folder).resolve())
 
 
 @lru_cache(maxsize=4096)

@@ -1,6 +1,7 @@
 """Respect .gitignore when walking a git work tree (pathspec reads the syntax)."""
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,11 +21,14 @@ class GitIgnore:
         self.root = root
 
     def ignored(self, path: Path, is_dir: bool = False) -> bool:
-        path = path.resolve()
         try:
-            rel = path.relative_to(self.root)
+            # Cheap absolute path first; resolve symlinks only when that fails.
+            rel = Path(os.path.abspath(path)).relative_to(self.root)
         except ValueError:
-            return False
+            try:
+                rel = path.resolve().relative_to(self.root)
+            except (ValueError, OSError, RuntimeError):
+                return False
         folder = self.root
         verdict = False
         parts = rel.parts

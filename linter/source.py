@@ -22,16 +22,21 @@ class Source:
     text: str  # decoded, BOM removed, line endings as in the file
     encoding: str  # codec name to write it back with
     bom: bytes = b""
-    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _starts: list[int] | None = field(default=None, repr=False)
 
-    def __post_init__(self) -> None:
-        starts = [0]
-        text = self.text
-        i = text.find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = text.find("\n", i + 1)
-        self._line_starts = starts
+    @property
+    def _line_starts(self) -> list[int]:
+        # Built on first use: most files of a scan have no candidate and
+        # never need a position.
+        if self._starts is None:
+            starts = [0]
+            text = self.text
+            i = text.find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = text.find("\n", i + 1)
+            self._starts = starts
+        return self._starts
 
     @property
     def line_count(self) -> int:
