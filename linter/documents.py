@@ -19,7 +19,8 @@ from linter.source import Source
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 TEXT_SUFFIXES = (".txt",)
-_URL = re.compile(r"(?:https?|ftp)://[^\s<>()（）「」『』、。]+|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s<>()（）「」、。]*")
+# (a backtick ends a URL: `http://localhost:4200`で… is code, then prose)
+_URL = re.compile(r"(?:https?|ftp)://[^\s<>()（）「」『』、。`]+|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s<>()（）「」、。`]*")
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n")
 _SENTENCE_END = re.compile(r"[。！？!?]+|\n")
 _LIST_OPEN = ("bullet_list_open", "ordered_list_open", "list_item_open")
@@ -36,6 +37,10 @@ class Document:
     source: Source
     mask: str  # same length as source.text; unchecked characters are spaces
     blocks: list[Block]
+    # Markdown only, one byte per character: 0 unchecked, 1 prose, 2 prose in
+    # link text or emphasis (textlint-rule-prh skips those by default). Line
+    # breaks inside a paragraph count as prose, as in textlint's Str nodes.
+    prose: bytes | None = None
 
     @property
     def text(self) -> str:
@@ -136,11 +141,17 @@ def markdown_document(source: Source, focus_lines: set[int] | None = None) -> Do
     env: dict = {}  # reference definitions found by the block parser
     tokens = md.parse(parse_text, env)
 
-    prose = bytearray(len(text))  # 1 where the character is checked
+    prose = bytearray(len(text))  # 1 (or 2: link text, emphasis) where the character is checked
     rows: dict[tuple[int, int], list[int]] = {}
     quote_depth = 0
+    table_depth = 0
+    cell_end: dict[tuple[int, int], int] = {}
     deepest = _markdown_parser().options["maxNesting"] - 1
     for token in tokens:
+        if token.type in ("th_open", "td_open"):
+            table_depth += 1
+        elif token.type in ("th_close", "td_close"):
+            table_depth -= 1
         if token.type == "blockquote_open":
             quote_depth += 1
         elif token.type == "blockquote_close":
@@ -162,7 +173,11 @@ def markdown_document(source: Source, focus_lines: set[int] | None = None) -> Do
             md.inline.parse(token.content, md, env, token.children)
             start = source.line_start(line0 + 1)
             end = source.line_start(line1 + 1) if line1 < source.line_count else len(text)
-            _mark_inline(token.children or [], parse_text, start, end, prose)
+            # Table cells of one row share its line map: each cell is looked
+            # for after the previous one (else a repeated cell text, `| はい |
+            # いいえ | いいえ |`, is found twice at its first place).
+            after = cell_end.get((line0, line1), start) if table_depth else start
+            cell_end[(line0, line1)] = _mark_inline(token.children or [], parse_text, after, end, prose)
             span = rows.setdefault((line0, line1), [start, end])
             span[0], span[1] = min(span[0], start), max(span[1], end)
 
@@ -171,10 +186,10 @@ def markdown_document(source: Source, focus_lines: set[int] | None = None) -> Do
 
     mask = _apply_mask(text, prose)
     blocks = [Block(s, e) for s, e in sorted(rows.values())]
-    return Document(source, mask, blocks)
+    return Document(source, mask, blocks, bytes(prose))
 
 
-_PROSE_RUN = re.compile(rb"\x01+")
+_PROSE_RUN = re.compile(rb"[\x01\x02]+")
 
 
 def _apply_mask(text: str, prose: bytearray) -> str:
@@ -194,7 +209,7 @@ def _blank(segment: str) -> str:
     return "\n".join(" " * len(part) for part in segment.split("\n"))
 
 
-def _mark_inline(children, text: str, cursor: int, end: int, prose: bytearray) -> None:
+def _mark_inline(children, text: str, cursor: int, end: int, prose: bytearray) -> int:
     """Mark the source ranges of an inline token's text children as prose.
 
     markdown-it gives inline tokens no character offsets, only their content;
@@ -202,8 +217,13 @@ def _mark_inline(children, text: str, cursor: int, end: int, prose: bytearray) -
     ended, and syntax between them (markers, code, link targets) is skipped.
     """
     in_autolink = False
+    aside = 0  # depth of link text / emphasis
     for child in children:
         kind = child.type
+        if kind == "em_open" or (kind == "link_open" and child.markup != "autolink"):
+            aside += 1
+        elif kind == "em_close" or (kind == "link_close" and not in_autolink):
+            aside = max(0, aside - 1)
         if in_autolink:
             if kind == "link_close":
                 in_autolink = False
@@ -217,7 +237,7 @@ def _mark_inline(children, text: str, cursor: int, end: int, prose: bytearray) -
             pos = text.find(needle, cursor, end)
             if pos == -1:
                 continue
-            prose[pos:pos + len(needle)] = b"\x01" * len(needle)
+            prose[pos:pos + len(needle)] = (b"\x02" if aside else b"\x01") * len(needle)
             cursor = pos + len(needle)
         elif kind in ("text_special", "html_inline"):
             needle = child.markup if kind == "text_special" else child.content
@@ -228,6 +248,11 @@ def _mark_inline(children, text: str, cursor: int, end: int, prose: bytearray) -
             nl = text.find("\n", cursor, end)
             if nl != -1:
                 cursor = nl + 1
+                if kind == "softbreak":
+                    # the break and the next line's indent, as in a Str node
+                    while cursor < end and text[cursor] in " \t":
+                        cursor += 1
+                    prose[nl:cursor] = (b"\x02" if aside else b"\x01") * (cursor - nl)
         elif kind == "code_inline":
             opening = text.find(child.markup, cursor, end)
             if opening != -1:
@@ -242,6 +267,7 @@ def _mark_inline(children, text: str, cursor: int, end: int, prose: bytearray) -
             if opening != -1:
                 close = text.find("]", opening + 2 + len(child.content), end)
                 cursor = _skip_link_target(text, close if close != -1 else opening + 2, end)
+    return cursor
 
 
 def _skip_link_target(text: str, cursor: int, end: int) -> int:

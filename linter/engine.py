@@ -64,12 +64,15 @@ class Linter:
         # hit) is never parsed nor tokenized.
         candidates = self.automaton.candidates(source.text)
         has_terms = self._worth_reading(source.text, candidates)
-        prh_hits = [(d, h) for d in self.prh for h in d.find(source.text)]
+        # prh: every candidate on the raw text (overlaps unresolved); which
+        # ones count is decided once the prose is known (_prh_findings).
+        prh_hits = [(d, raw) for d in self.prh if (raw := d.candidates(source.text))]
         if not has_terms and not prh_hits:
             return []
         focus = {source.position(c.start)[0] for c in candidates} if has_terms else set()
-        for _, hit in prh_hits:
-            focus.update(range(source.position(hit.start)[0], source.position(hit.end)[0] + 1))
+        for _, raw in prh_hits:
+            for s, e, _, _ in raw:
+                focus.update(range(source.position(s)[0], source.position(e)[0] + 1))
         document = load_document(source, focus)
         diagnostics: list[Diagnostic] = []
         if has_terms:
@@ -100,15 +103,23 @@ class Linter:
                     return True
         return False
 
-    def _prh_findings(self, document: Document, hits) -> list[Diagnostic]:
-        """prh hits found on the whole text, kept where they stand in prose
-        (the dictionaries are run once per file, not again on the mask)."""
+    def _prh_findings(self, document: Document, candidates) -> list[Diagnostic]:
+        """prh candidates found on the whole text (the dictionaries are run
+        once per file, not again on the mask), kept where they lie wholly in
+        prose, then overlaps resolved. Like textlint-rule-prh (defaults), link
+        text and emphasis are not checked (prose byte 2), and a match may
+        cross a line break inside a paragraph but not Markdown syntax."""
         severity = self.policy.setting("preferred-term").severity
-        text, mask = document.text, document.mask
+        text, mask, prose = document.text, document.mask, document.prose
+        if prose is not None:
+            def keep(s: int, e: int) -> bool:
+                return prose.count(1, s, e) == e - s
+        else:
+            def keep(s: int, e: int) -> bool:
+                return mask[s:e] == text[s:e]
         out = []
+        hits = [(d, h) for d, raw in candidates for h in d.select(text, raw, keep=keep)]
         for dictionary, hit in hits:
-            if mask[hit.start:hit.end] != text[hit.start:hit.end]:
-                continue
             reason = getattr(hit.rule, "message", None) or f"prh: {dictionary.name}"
             out.append(Diagnostic(
                 path=document.source.path, rule="preferred-term", severity=severity,

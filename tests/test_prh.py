@@ -403,3 +403,70 @@ def test_find_is_fast():
     t0 = time.perf_counter()
     hits = d.find(text)
     assert hits and time.perf_counter() - t0 < 1.0
+
+
+# ------------------------------------------------------------------ in Markdown, like textlint-rule-prh
+# (tests/fixtures/prh/DIFFERENCES.md: yogolint against textlint + textlint-rule-prh on ja-docs)
+MD_DICT = """\
+version: 1
+rules:
+  - expected: $1ほか$2
+    pattern: /([^排人])他([^ァ-ヶ社者人方])/
+  - expected: ほか$1
+    pattern: /他([にの])/
+  - expected: $1Web$2
+    pattern: /(?:([^/])ウェブ)|(?:ウェブ([^/\\+]))/
+  - expected: Web
+    pattern: ウェブ
+  - expected: よい
+    pattern: いい
+  - expected: サーバ
+    pattern: /サーバー/
+"""
+
+
+def prh_lint(tmp_path, markdown):
+    """(line, column, matched, replacement) of `yogolint check --prh` on one Markdown file."""
+    import json
+
+    from click.testing import CliRunner
+
+    from linter.cli import main
+
+    dic = write(tmp_path, MD_DICT)
+    doc = tmp_path / "doc.md"
+    doc.write_text(markdown, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--prh", dic, "--select", "preferred-term",
+                                       "--format", "json", str(doc)], catch_exceptions=False)
+    return [(d["line"], d["column"], d["term"], d["suggestions"][0])
+            for d in json.loads(result.stdout)["diagnostics"]]
+
+
+def test_markdown_syntax_does_not_hide_the_text_node_match(tmp_path):
+    # The whole-text match reaches into the marker (`*他の`, ` 他の` after `##`,
+    # ` ウェブ` after `-`); textlint runs prh on the text node alone and finds
+    # the match that starts inside it. yogolint drops the first and finds the other.
+    got = prh_lint(tmp_path, "## 他のコンポーネント\n\n**他の Angular**\n\n- ウェブ版の説明\n")
+    assert got == [(1, 4, "他の", "ほかの"), (3, 3, "他の", "ほかの"), (5, 3, "ウェブ版", "Web版")]
+
+
+def test_link_text_and_emphasis_are_not_checked(tmp_path):
+    # textlint-rule-prh defaults: checkLink false, checkEmphasis false (Strong is checked)
+    got = prh_lint(tmp_path, "[サーバー](http://x) と *サーバー* と **サーバー**。\n\n### API {/*server-サーバー*/}\n")
+    assert got == [(1, 31, "サーバー", "サーバ")]
+
+
+def test_table_cells_with_the_same_text(tmp_path):
+    got = prh_lint(tmp_path, "| a | b | c |\n| --- | --- | --- |\n| x | いいえ | いいえ |\n")
+    assert got == [(3, 7, "いい", "よい"), (3, 13, "いい", "よい")]
+
+
+def test_url_in_inline_code_ends_at_the_backtick(tmp_path):
+    got = prh_lint(tmp_path, "`http://localhost:4200`で開発サーバーを起動します。\n")
+    assert got == [(1, 27, "サーバー", "サーバ")]
+
+
+def test_match_across_a_soft_line_break(tmp_path):
+    # a text node spans the paragraph's line breaks and the next line's indent
+    got = prh_lint(tmp_path, "- 説明\n  ウェブサイト上で\n")
+    assert got == [(2, 2, " ウェブ", " Web")]

@@ -364,6 +364,39 @@ class PrhDictionary:
             final.append((s, e, ri, repl))
         return final
 
+    def _rescan(self, text: str, candidates, kept, keep):
+        """A rule matches left to right, each match resuming where the last
+        ended; a dropped match must not hide one that starts inside it
+        (`- ウェブ版`: ` ウェブ` reaches into the list marker, prh on the text
+        node finds ウェブ版 → Web版). Rules that lost a match are run again on
+        those paragraphs, skipping matches that ``keep`` refuses."""
+        paras = self._paragraphs(text)
+        starts = [p[0] for p in paras]
+        redo = {(ri, bisect.bisect_right(starts, s) - 1) for s, e, ri, _ in candidates if not keep(s, e)}
+        out = [h for h in kept if (h[2], bisect.bisect_right(starts, h[0]) - 1) not in redo]
+        found = []
+        for ri, pi in sorted(redo):
+            rule = self.rules[ri]
+            ps, pe = paras[pi]
+            pt = text[ps:pe]
+            pos = 0
+            while pos <= len(pt):
+                m = rule._compiled.search(pt, pos)
+                if m is None:
+                    break
+                s, e = m.start() + ps, m.end() + ps
+                if not keep(s, e):
+                    pos = m.start() + 1
+                    continue
+                pos = m.end()
+                repl = self._expand(rule, m, pt)
+                if repl is None or repl == text[s:e] or _already_correct(text, s, e, repl):
+                    continue
+                found.append((s, e, ri, repl))
+        if found and "prh:disable" in text:
+            found = _apply_pragmas(text, paras, found)
+        return out + found
+
     def _expand(self, rule: PrhRule, m, para: str) -> Optional[str]:
         """prh's regexpMustEmpty check and $N expansion; None = no hit."""
         groups = (m.group(0),) + m.groups()
@@ -403,10 +436,28 @@ class PrhDictionary:
         ``path`` is given, the dictionary's ``targets`` (include/exclude
         patterns for matching file names, e.g. prh-rules/files/markdown.yml)
         are applied as prh applies them."""
+        return self.select(text, self.candidates(text), path)
+
+    def candidates(self, text: str) -> List[Tuple[int, int, int, str]]:
+        """Every hit before overlaps are resolved, as (start, end, rule
+        index, replacement); ``prh:disable`` pragmas applied."""
         paras = self._paragraphs(text)
         raw = self._raw_hits(text, paras)
         if "prh:disable" in text:
             raw = _apply_pragmas(text, paras, raw)
+        return raw
+
+    def select(self, text: str, candidates, path: Optional[str] = None, keep=None) -> List[PrhHit]:
+        """The hits ``find`` reports, from ``candidates(text)``.  ``keep(start,
+        end)`` drops candidates *before* overlaps are resolved, so a match that
+        is not kept (one reaching into Markdown syntax) does not hide a shorter
+        or later one that is (textlint-rule-prh runs prh on each text node:
+        ``**他の`` gives 他の → ほかの, not ``*他の``)."""
+        raw = candidates
+        if keep is not None:
+            raw = [h for h in candidates if keep(h[0], h[1])]
+            if len(raw) < len(candidates):
+                raw = self._rescan(text, candidates, raw, keep)
         hits = _resolve(raw)
         if path is not None and self.targets:
             hits = self._apply_targets(text, path, hits)
