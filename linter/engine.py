@@ -6,7 +6,7 @@ from linter.context import LintContext
 from linter.diagnostics import Diagnostic, Edit
 from linter.documents import Document, is_markdown, load_document
 from linter.glossary import Glossary
-from linter.matching import Words, find_occurrences
+from linter.matching import Words, find_occurrences, glued_to_latin
 from linter.policy import Policy
 from linter.rules import RULES, Rule
 from linter.source import Source
@@ -94,6 +94,8 @@ class Linter:
         speak: a candidate reportable alone, or two spellings of one entry."""
         spellings: dict[str, set[str]] = {}
         for c in candidates:
+            if glued_to_latin(text, c.start, c.end):
+                continue
             if c.entry.term in self.alone:
                 return True
             if c.entry.term in self.reportable:

@@ -137,6 +137,19 @@ def _in_capitalised_english(text: str, start: int, end: int, automaton: TermAuto
     return False
 
 
+def glued_to_latin(text: str, start: int, end: int) -> bool:
+    """Latin letters run on past the candidate (`CS` in `CSS`, `SQL` in
+    `PostgreSQL`): no tokenizer makes a word boundary inside a letter run, so
+    this is settled without Sudachi (and lets a file skip tokenizing)."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return (_is_latin(before) and _is_latin(text[start])) or (_is_latin(after) and _is_latin(text[end - 1]))
+
+
+def _is_latin(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
 def find_occurrences(document: Document, candidates: list[Candidate], automaton: TermAutomaton,
                      words: Words) -> list[Occurrence]:
     """The candidates (found on the whole text) that stand in checked prose
@@ -147,6 +160,8 @@ def find_occurrences(document: Document, candidates: list[Candidate], automaton:
         surface = text[cand.start:cand.end]
         if mask[cand.start:cand.end] != surface:
             continue  # in code, a URL, a comment, front matter or a quote
+        if glued_to_latin(text, cand.start, cand.end):
+            continue
         kind = classify(cand.entry, surface)
         if kind is None or _in_identifier(text, cand.start, cand.end) or not words.is_word(cand.start, cand.end):
             continue
