@@ -15,7 +15,7 @@ except Exception:  # pragma: no cover
     ahocorasick_rs = None
 
 from . import jsregex
-from .jsregex import JSRegexError, NORM_TABLE
+from .jsregex import JSRegexError, NORM_TABLE, WIDTH_TABLE
 
 
 class PrhError(Exception):
@@ -241,6 +241,54 @@ TARGET_KEYS = {"file", "includes", "excludes"}
 TARGET_PATTERN_KEYS = {"pattern"}
 
 
+# ------------------------------------------------------------------ prefilter
+class _LiteralIndex:
+    """Literals some rule needs, in one Aho-Corasick automaton over text
+    normalised by ``normalise`` (which keeps every code point's offset)."""
+
+    def __init__(self, normalise):
+        self.normalise = normalise
+        self.literals: List[str] = []
+        self.consumers: List[list] = []
+        self._ids: Dict[str, int] = {}
+        self._automaton = None
+
+    def add(self, literal: str, consumer) -> None:
+        literal = self.normalise(literal)
+        i = self._ids.get(literal)
+        if i is None:
+            i = self._ids[literal] = len(self.literals)
+            self.literals.append(literal)
+            self.consumers.append([])
+        self.consumers[i].append(consumer)
+
+    def build(self) -> "_LiteralIndex":
+        self._automaton = ahocorasick_rs.AhoCorasick(self.literals)
+        return self
+
+    def matches(self, text: str):
+        """(consumers, start, end) of every literal occurrence, overlapping."""
+        for i, s, e in self._automaton.find_matches_as_indexes(self.normalise(text), overlapping=True):
+            yield self.consumers[i], s, e
+
+
+# str.translate with a dict looks every character up, which is slow on long
+# Japanese texts; these do the same mapping with a C-speed test first.
+_WIDE_ALNUM = re.compile("[" + "".join(map(chr, sorted(WIDTH_TABLE))) + "]")
+_LEFT_BY_LOWER = re.compile("[\uFF10-\uFF19\uFF41-\uFF5A\u017F\u0131]")
+
+
+def _fold_width(text: str) -> str:
+    return text.translate(WIDTH_TABLE) if _WIDE_ALNUM.search(text) else text
+
+
+def _fold_case_and_width(text: str) -> str:
+    lower = text.lower()
+    if len(lower) != len(text):  # a character lowered to two (İ): offsets would shift
+        return text.translate(NORM_TABLE)
+    return lower.translate(NORM_TABLE) if _LEFT_BY_LOWER.search(lower) else lower
+
+
 # ------------------------------------------------------------------ the dictionary
 class PrhDictionary:
     """A loaded prh dictionary (with its imports merged, as prh merges them)."""
@@ -258,32 +306,23 @@ class PrhDictionary:
 
     # ---------------------------------------------------------------- build
     def _build(self) -> None:
-        lit_index: Dict[str, int] = {}
-        lits: List[str] = []
-        consumers: List[list] = []
-
-        def add(norm: str, entry) -> None:
-            i = lit_index.get(norm)
-            if i is None:
-                i = lit_index[norm] = len(lits)
-                lits.append(norm)
-                consumers.append([])
-            consumers[i].append(entry)
-
+        # Two automata: case-insensitive rules are keyed on case- and
+        # width-folded text, the rest (most rules) on width-folded text only,
+        # which keeps their candidates few.
+        folded = _LiteralIndex(_fold_case_and_width)
+        exact = _LiteralIndex(_fold_width)
         self._scan_rules: List[int] = []
         for ri, rule in enumerate(self.rules):
             if rule._literals is not None:
                 for ai, lit in enumerate(rule._literals):
-                    add(lit.translate(NORM_TABLE), (ri, ai, lit))
+                    exact.add(lit, (ri, ai, lit))
             elif rule._prefilter:
+                index = folded if rule._icase else exact
                 for lit in rule._prefilter:
-                    add(lit, (ri, -1, None))
+                    index.add(lit, (ri, -1, None))
             else:
                 self._scan_rules.append(ri)
-        self._consumers = consumers
-        self._automaton = None
-        if lits:
-            self._automaton = ahocorasick_rs.AhoCorasick(lits)
+        self._indexes = [index.build() for index in (folded, exact) if index.literals]
 
     @property
     def stats(self) -> Dict[str, int]:
@@ -313,13 +352,12 @@ class PrhDictionary:
         starts = [p[0] for p in paras]
         lit_occ: Dict[Tuple[int, int], list] = {}
         cand: Dict[int, set] = {}
-        if self._automaton is not None:
-            norm = text.translate(NORM_TABLE)
-            for pid, s, e in self._automaton.find_matches_as_indexes(norm, overlapping=True):
+        for index in self._indexes:
+            for consumers, s, e in index.matches(text):
                 pi = bisect.bisect_right(starts, s) - 1
                 if e > paras[pi][1]:
                     continue
-                for ri, ai, lit in self._consumers[pid]:
+                for ri, ai, lit in consumers:
                     if rule_ids is not None and ri not in rule_ids:
                         continue
                     if ai >= 0:

@@ -715,12 +715,21 @@ _NORM[0x017F] = ord("s")  # LONG S
 _NORM[0x0130] = ord("i")
 _NORM[0x0131] = ord("i")
 NORM_TABLE = _NORM
+# Case-sensitive rules are prefiltered on width-folded text only, so that `IO`
+# is not a candidate in every paragraph that says `function`.
+_WIDTH = {0xFF21 + c: 0x41 + c for c in range(26)}
+_WIDTH.update({0xFF41 + c: 0x61 + c for c in range(26)})
+_WIDTH.update({0xFF10 + c: 0x30 + c for c in range(10)})
+WIDTH_TABLE = _WIDTH
 
 
 def norm_char(cp: int, icase: bool) -> Optional[str]:
-    """Normalised form of a pattern character, or None if it can match a
-    character outside its normalisation class (case-insensitive non-ASCII)."""
+    """Normalised form of a pattern character (case folded only under
+    ``icase``), or None if it can match a character outside its normalisation
+    class (case-insensitive non-ASCII)."""
     ch = chr(cp)
+    if not icase:
+        return chr(_WIDTH.get(cp, cp))
     if cp in _NORM or (0x61 <= cp <= 0x7A):
         return chr(_NORM.get(cp, cp))
     if icase and (ch.lower() != ch or ch.upper() != ch):
