@@ -702,7 +702,7 @@ def _compile_rule(ctx: _Ctx, rule: PrhRule, raw_pattern, pat_node, line: int) ->
     rule._icase = icase
     rule.js_pattern = _js_to_string(src, icase)
     try:
-        comp = jsregex.compile_js(src, icase, strict=ctx.strict)
+        comp = jsregex.compile_js(src, icase, strict=ctx.strict, lazy=True)
     except JSRegexError as e:
         raise fail(str(e)) from None
     for w in comp.warnings:
@@ -724,7 +724,7 @@ def _compile_rule(ctx: _Ctx, rule: PrhRule, raw_pattern, pat_node, line: int) ->
     rule._prefilter = jsregex.required_literals(comp.node, icase)
     if len(alts) > 1 and re.search(r"\$[1-9]", rule.expected):
         rule._needs_local_groups = True
-        rule._alt_compiled = [jsregex.compile_js(a, icase, strict=False).pattern for a, _ in alts]
+        rule._alt_compiled = [jsregex.compile_js(a, icase, strict=False, lazy=True).pattern for a, _ in alts]
 
 
 def _build_rule(ctx: _Ctx, node) -> PrhRule:
