@@ -47,13 +47,19 @@ class CheckRequest:
     jobs: int | None = None  # None: one per core
     cache: bool = True
 
+    @property
+    def keeps_text(self) -> bool:
+        """Reports that quote the lines around a finding need each file's text
+        (shipping every text back from the workers costs time)."""
+        return self.fmt in ("html", "sarif")
+
 
 @dataclass
 class FileResult:
     shown: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
-    text: str | None = None  # kept when there are findings (context for reports)
+    text: str | None = None  # kept when there are findings and the report quotes lines
     fixed: int = 0
     diff: str = ""
     skipped: bool = False  # excluded by configuration
@@ -75,7 +81,7 @@ def lint_file(workspace: Workspace, target: FileTarget, request: CheckRequest,
             cached = cache.get(key)
             if cached is not None:
                 result.diagnostics = cached
-                if cached:
+                if cached and request.keeps_text:
                     result.text = decode(data, target.shown).text
                 return result
         source = decode(data, target.shown)
@@ -89,7 +95,7 @@ def lint_file(workspace: Workspace, target: FileTarget, request: CheckRequest,
             result.error = f"{target.shown}: cannot write the fixes ({exc.strerror or exc})"
             return result
     result.diagnostics = linter.lint(source, request.report_unused_suppressions)
-    if result.diagnostics:
+    if result.diagnostics and request.keeps_text:
         result.text = source.text
     if key is not None:
         cache.put(key, result.diagnostics)
