@@ -27,7 +27,7 @@ class Walk:
 def collect(paths: list[str], exclude: list[str] = ()) -> Walk:
     targets: list[FileTarget] = []
     errors: list[str] = []
-    seen: set[Path] = set()
+    seen: set = set()
     for given in paths:
         path = Path(given)
         if path.is_dir():
@@ -52,10 +52,13 @@ def _excluded(target: FileTarget, exclude) -> bool:
     return any(glob_match(tail, g) for g in exclude for tail in tails)
 
 
-def _add(target: FileTarget, targets: list[FileTarget], seen: set[Path]) -> None:
+def _add(target: FileTarget, targets: list[FileTarget], seen: set) -> None:
+    # The same file reached twice (overlapping arguments, a symlink) is linted
+    # once. One stat names it; resolving the path would lstat every folder.
     try:
-        key = target.path.resolve()
-    except (OSError, RuntimeError):
+        info = os.stat(target.path)
+        key = (info.st_dev, info.st_ino)
+    except OSError:
         key = target.path.absolute()
     if key not in seen:
         seen.add(key)

@@ -33,6 +33,7 @@ class Workspace:
     def __init__(self, options: Options):
         self.options = options
         self._configs: dict[Path, Config] = {}
+        self._by_folder: dict[str, Config] = {}
         self._linters: dict[tuple, Linter] = {}
         self._glossaries: dict[tuple, object] = {}
         self._forced = self._load(options.config) if options.config else None
@@ -40,6 +41,12 @@ class Workspace:
     def config_for(self, file: Path) -> Config:
         if self._forced is not None:
             return self._forced
+        folder = str(file.parent)  # files of one folder share it: ask once
+        if folder not in self._by_folder:
+            self._by_folder[folder] = self._discover(file)
+        return self._by_folder[folder]
+
+    def _discover(self, file: Path) -> Config:
         found = find_config(file)
         if found is None:
             return Config(root=Path.cwd())

@@ -110,3 +110,14 @@ def test_ctrl_c_reports_what_was_found_and_exits_130(tmp_path):
     assert "interrupted" in stderr and "Traceback" not in stderr
     report = json.loads(stdout)
     assert 0 < report["files_scanned"] < 1500
+
+
+def test_a_file_reached_twice_is_linted_once(tmp_path):
+    """`yogolint check docs docs/a.md`, or a symlink to a file already walked:
+    one set of findings, under the first name the walk gave it."""
+    make_folder(tmp_path / "docs", 1)
+    (tmp_path / "docs" / "alias.md").symlink_to(tmp_path / "docs" / "team0" / "note-0000.md")
+    result = run("--no-cache", "--format", "json", "docs", "docs/team0/note-0000.md", cwd=tmp_path)
+    report = json.loads(result.stdout)
+    assert report["files_scanned"] == 1
+    assert {d["path"] for d in report["diagnostics"]} == {"docs/alias.md"}
