@@ -1,6 +1,7 @@
 """Command line: wires the pipeline; no linting logic lives here."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -32,6 +33,23 @@ def _fail(message: str) -> None:
 @click.version_option(__version__, prog_name="yogolint", message="%(prog)s %(version)s")
 def main() -> None:
     pass
+
+
+def run() -> None:
+    """The console script. Exits without tearing the process down object by
+    object: freeing the Sudachi dictionary, the automata and every finding
+    took longer than some whole runs (30 ms of a 0.5 s folder scan)."""
+    try:
+        main()
+    except SystemExit as exc:
+        if exc.code is not None and not isinstance(exc.code, int):
+            raise
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except BrokenPipeError:  # `yogolint check | head`: the reader left
+            pass
+        os._exit(exc.code or 0)
 
 
 @main.command(epilog=EXAMPLES)
