@@ -266,7 +266,7 @@ class _LiteralIndex:
         self.consumers[i].append(consumer)
 
     def build(self) -> "_LiteralIndex":
-        self._automaton = ahocorasick_rs.AhoCorasick(self.literals)
+        self._automaton = ahocorasick_rs.AhoCorasick(self.literals, implementation=ahocorasick_rs.Implementation.DFA)
         return self
 
     def matches(self, text: str):
