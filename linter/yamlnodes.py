@@ -3,17 +3,20 @@
 Documents are composed with PyYAML's SafeLoader (no tags that build Python
 objects) and turned into plain values whose dicts and lists remember the line
 they start on, so validation errors can name `file:line`.
+
+The plain values of a file are kept as JSON in a user cache folder, keyed by
+the file's bytes (see `parsed_cache`): the built-in glossary and policy then
+load without importing PyYAML, which alone took longer than linting a file.
+Callers validate what they get either way, so errors are the same.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from pathlib import Path
 
-import yaml
-
-
-# libyaml's safe loader when PyYAML was built with it (10× faster start-up),
-# the pure-Python one otherwise: both compose nodes with line marks.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FORMAT = "yogolint-yaml-1"  # bump when the cached shape changes
 
 
 class YamlError(Exception):
@@ -33,17 +36,32 @@ def load_yaml(path: Path, shown: str | None = None):
     """Parse one YAML file into LineDict/LineList/scalars. Raises YamlError."""
     shown = shown or str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig")
     except OSError as exc:
         raise YamlError(f"{shown}: cannot read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise YamlError(f"{shown}: not UTF-8") from None
-    return parse_yaml(text, shown)
+    cache = parsed_cache()
+    key = hashlib.sha256(_FORMAT.encode() + data).hexdigest()
+    if cache is not None:
+        found = _read_cached(cache / f"{key}.json")
+        if found is not None:
+            return found[0]
+    value = parse_yaml(text, shown)
+    if cache is not None:
+        _write_cached(cache, f"{key}.json", value)
+    return value
 
 
 def parse_yaml(text: str, shown: str):
+    import yaml
+
+    # libyaml's safe loader when PyYAML was built with it (10× faster start-up),
+    # the pure-Python one otherwise: both compose nodes with line marks.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        node = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -59,6 +77,8 @@ _PLAIN_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
 def _convert(node, shown: str, done: dict):
+    import yaml
+
     # Aliases share nodes: each is converted once, so "billion laughs" YAML
     # (nine aliases of nine aliases of ...) costs its size, not 9**depth.
     if id(node) in done:
@@ -91,3 +111,67 @@ def _convert(node, shown: str, done: dict):
         raise YamlError(f"{shown}:{line}: {exc.problem}") from None
     except ValueError as exc:
         raise YamlError(f"{shown}:{line}: bad value: {exc}") from None
+
+
+# --- the parsed-file cache ----------------------------------------------------
+
+def parsed_cache() -> Path | None:
+    """$YOGOLINT_CACHE_DIR (empty: no cache), else $XDG_CACHE_HOME/yogolint or
+    ~/.cache/yogolint. Only plain values are stored, as JSON, so a cache file
+    can at worst be wrong data for the validators, never code."""
+    configured = os.environ.get("YOGOLINT_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) / "yaml" if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "yogolint" / "yaml"
+
+
+def _encode(value, seen: set):
+    if isinstance(value, LineDict):
+        if id(value) in seen:
+            raise ValueError("shared node")  # aliases: caching would expand them
+        seen.add(id(value))
+        return {"line": value.line, "items": [[k, value.key_lines[k], _encode(v, seen)] for k, v in value.items()]}
+    if isinstance(value, LineList):
+        if id(value) in seen:
+            raise ValueError("shared node")
+        seen.add(id(value))
+        return {"line": value.line, "list": [_encode(v, seen) for v in value]}
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise ValueError(f"not a JSON value: {type(value).__name__}")  # a date, binary, a set
+
+
+def _decode(value):
+    if isinstance(value, dict):
+        if "list" in value:
+            out = LineList(_decode(v) for v in value["list"])
+            out.line = value["line"]
+            return out
+        out = LineDict()
+        out.line, out.key_lines = value["line"], {}
+        for key, line, item in value["items"]:
+            out[key] = _decode(item)
+            out.key_lines[key] = line
+        return out
+    return value
+
+
+def _read_cached(path: Path):
+    """(value,) from the cache, or None when absent or unreadable."""
+    try:
+        return (_decode(json.loads(path.read_bytes())),)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write_cached(folder: Path, name: str, value) -> None:
+    """Best effort, atomic: a read-only home or a full disk only costs speed."""
+    try:
+        payload = json.dumps(_encode(value, set()), ensure_ascii=False).encode("utf-8")
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = folder / f".{name}.{os.getpid()}.tmp"
+        temporary.write_bytes(payload)
+        os.replace(temporary, folder / name)
+    except (OSError, ValueError, RecursionError):
+        pass

@@ -16,6 +16,15 @@ from linter.source import decode
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _parsed_yaml_cache(tmp_path_factory):
+    """The suite (and the yogolint processes it starts) keep their parsed-YAML
+    cache in a temporary folder, not in the user's ~/.cache."""
+    import os
+
+    os.environ["YOGOLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("yogolint-cache"))
+
+
 @pytest.fixture(scope="session")
 def linter() -> Linter:
     return Linter(load_glossary(), load_policy(set(RULES)))

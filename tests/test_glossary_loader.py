@@ -38,3 +38,35 @@ def test_builtin_glossary_loads_and_user_entries_override(tmp_path):
     path.write_text("entries:\n  - term: Salesforce\n    kind: product\n    definition: 当社の標準CRM\n", encoding="utf-8")
     merged = load_glossary([path])
     assert merged.get("Salesforce").definition == "当社の標準CRM"
+
+
+def test_a_glossary_read_again_from_the_parsed_cache_is_the_same_and_fails_the_same(tmp_path, monkeypatch):
+    """The second load is served from the JSON cache (no YAML parsing); the
+    entries and a validation error, with its line, must not change."""
+    monkeypatch.setenv("YOGOLINT_CACHE_DIR", str(tmp_path / "cache"))
+    good = tmp_path / "good.yaml"
+    good.write_text("entries:\n  - term: セールスフォース\n    kind: product\n    variants: [Salesforce]\n"
+                    "    deprecated: [{form: SFDC, message: 社内略称}]\n", encoding="utf-8")
+    first = load_glossary([good], builtin=False)
+    assert len(list((tmp_path / "cache" / "yaml").glob("*.json"))) == 1
+    again = load_glossary([good], builtin=False)
+    assert again.entries == first.entries
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("entries:\n  - term: A\n    kind: product\n    colour: red\n", encoding="utf-8")
+    for _ in range(2):  # parsed, then cached: the same one line
+        with pytest.raises(GlossaryError, match=rf"^{tmp_path / 'bad.yaml'}:4: unknown key 'colour'"):
+            load_glossary([bad], builtin=False)
+
+
+def test_a_damaged_cache_file_is_ignored_and_the_cache_can_be_turned_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("YOGOLINT_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "g.yaml"
+    path.write_text("entries:\n  - term: HubSpot\n    kind: product\n    deprecated: [ハブスポット]\n", encoding="utf-8")
+    expected = load_glossary([path], builtin=False).entries
+    for cached in (tmp_path / "cache" / "yaml").glob("*.json"):
+        cached.write_text('{"line": 1, "items": [["entries", 1', encoding="utf-8")
+    assert load_glossary([path], builtin=False).entries == expected
+    monkeypatch.setenv("YOGOLINT_CACHE_DIR", "")
+    path.write_text(path.read_text(encoding="utf-8").replace("HubSpot", "Marketo"), encoding="utf-8")
+    assert [e.term for e in load_glossary([path], builtin=False).entries] == ["Marketo"]
+    assert len(list((tmp_path / "cache" / "yaml").glob("*.json"))) == 1
