@@ -11,6 +11,7 @@ for the rules and of tokenization.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,19 +33,27 @@ class Block:
     end: int
 
 
-@dataclass
 class Document:
-    source: Source
-    mask: str  # same length as source.text; unchecked characters are spaces
-    blocks: list[Block]
-    # Markdown only, one byte per character: 0 unchecked, 1 prose, 2 prose in
-    # link text or emphasis (textlint-rule-prh skips those by default). Line
-    # breaks inside a paragraph count as prose, as in textlint's Str nodes.
-    prose: bytes | None = None
+    def __init__(self, source: Source, mask: str | None, blocks: list[Block], prose: bytes | None = None):
+        self.source = source
+        self._mask = mask
+        self.blocks = blocks
+        # Markdown only, one byte per character: 0 unchecked, 1 prose, 2 prose in
+        # link text or emphasis (textlint-rule-prh skips those by default). Line
+        # breaks inside a paragraph count as prose, as in textlint's Str nodes.
+        self.prose = prose
 
     @property
     def text(self) -> str:
         return self.source.text
+
+    @property
+    def mask(self) -> str:
+        """Same length as the text; unchecked characters are spaces. Built on
+        first use: prh needs only `prose`, and most files need nothing else."""
+        if self._mask is None:
+            self._mask = _apply_mask(self.source.text, self.prose)
+        return self._mask
 
     def block_at(self, offset: int) -> Block | None:
         lo, hi = 0, len(self.blocks)
@@ -137,6 +146,7 @@ def markdown_document(source: Source, focus_lines: set[int] | None = None) -> Do
         # markdown-it breaks lines at a lone CR too; Source only at LF. Keep
         # their line numbers equal, or every line map (and finding) is lost.
         parse_text = re.sub(r"\r(?!\n)", " ", parse_text)
+    focus = sorted(focus_lines) if focus_lines is not None else None
     md = _markdown_parser()
     env: dict = {}  # reference definitions found by the block parser
     tokens = md.parse(parse_text, env)
@@ -167,8 +177,10 @@ def markdown_document(source: Source, focus_lines: set[int] | None = None) -> Do
                 rows[("deep", start + block.start)] = [start + block.start, start + block.end]
         elif token.type == "inline" and not quote_depth and token.map:
             line0, line1 = token.map
-            if focus_lines is not None and not any(line0 < n <= line1 for n in focus_lines):
-                continue
+            if focus is not None:
+                i = bisect.bisect_right(focus, line0)  # the first focus line after line0
+                if i == len(focus) or focus[i] > line1:
+                    continue
             token.children = []
             md.inline.parse(token.content, md, env, token.children)
             start = source.line_start(line0 + 1)
@@ -184,15 +196,14 @@ def markdown_document(source: Source, focus_lines: set[int] | None = None) -> Do
     for m in _URL.finditer(text):
         prose[m.start():m.end()] = bytes(m.end() - m.start())
 
-    mask = _apply_mask(text, prose)
     blocks = [Block(s, e) for s, e in sorted(rows.values())]
-    return Document(source, mask, blocks, bytes(prose))
+    return Document(source, None, blocks, bytes(prose))
 
 
 _PROSE_RUN = re.compile(rb"[\x01\x02]+")
 
 
-def _apply_mask(text: str, prose: bytearray) -> str:
+def _apply_mask(text: str, prose: bytes) -> str:
     """`text` with every character outside the prose runs blanked (line breaks kept)."""
     pieces, pos = [], 0
     for m in _PROSE_RUN.finditer(prose):

@@ -112,11 +112,13 @@ class Linter:
         text and emphasis are not checked (prose byte 2), and a match may
         cross a line break inside a paragraph but not Markdown syntax."""
         severity = self.policy.setting("preferred-term").severity
-        text, mask, prose = document.text, document.mask, document.prose
+        text, prose = document.text, document.prose
         if prose is not None:
             def keep(s: int, e: int) -> bool:
                 return prose.count(1, s, e) == e - s
         else:
+            mask = document.mask
+
             def keep(s: int, e: int) -> bool:
                 return mask[s:e] == text[s:e]
         out = []

@@ -90,6 +90,7 @@ class _Target:
 
 
 # ----------------------------------------------------------- prh's regexp utils
+_PARAGRAPH_BREAK = re.compile(r"\n{2,}")
 _REGEXP_STR = re.compile(r"/([^\n\r\u2028\u2029]*)/([gimy]*)")
 _HANKAKU = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 _ZENKAKU = "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ０１２３４５６７８９"
@@ -343,7 +344,7 @@ class PrhDictionary:
         # prh splits on /([^]*?)\n{2,}/g and checks each paragraph on its own
         out = []
         last = 0
-        for m in re.finditer(r"\n{2,}", text):
+        for m in _PARAGRAPH_BREAK.finditer(text):
             out.append((last, m.start()))
             last = m.end()
         out.append((last, len(text)))
