@@ -716,7 +716,8 @@ def _compile_rule(ctx: _Ctx, rule: PrhRule, raw_pattern, pat_node, line: int) ->
     if not icase and not rule.word_boundary and not comp.uses_regex_module:
         lits = []
         for a_src, _ in alts:
-            node, _p = jsregex.parse(a_src, strict=False)
+            # one pattern: the source compile_js just parsed (saves a parse per rule)
+            node = comp.node if len(alts) == 1 else jsregex.parse(a_src, strict=False)[0]
             s = jsregex.literal_string(node)
             if s is None:
                 lits = None
