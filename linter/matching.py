@@ -64,6 +64,7 @@ class Words:
 
     document: Document
     _cache: dict[tuple[int, int], list[Token]] = field(default_factory=dict)
+    _bounds: dict[tuple[int, int], tuple[set[int], set[int]]] = field(default_factory=dict)
 
     def tokens(self, start: int, end: int) -> list[Token]:
         key = (start, end)
@@ -76,10 +77,13 @@ class Words:
         return self.tokens(block.start, block.end)
 
     def is_word(self, start: int, end: int) -> bool:
-        tokens = self.block_tokens(start)
-        starts = {t.start for t in tokens}
-        ends = {t.end for t in tokens}
-        return start in starts and end in ends
+        block = self.document.block_at(start) or _line_block(self.document, start)
+        key = (block.start, block.end)
+        bounds = self._bounds.get(key)
+        if bounds is None:  # a block's word edges, kept: most blocks hold several candidates
+            tokens = self.tokens(*key)
+            bounds = self._bounds[key] = ({t.start for t in tokens}, {t.end for t in tokens})
+        return start in bounds[0] and end in bounds[1]
 
     def lemmas(self, start: int, end: int) -> set[str]:
         """Surface, dictionary and normalized forms of the words in [start, end)."""
