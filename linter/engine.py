@@ -27,10 +27,11 @@ def _reportable_alone(entry, policy: Policy) -> bool:
 class Linter:
     """Built once per setting: the automaton, the enabled rules, prh dictionaries."""
 
-    def __init__(self, glossary: Glossary, policy: Policy, rule_ids: set[str] | None = None, prh=()):
+    def __init__(self, glossary: Glossary, policy: Policy, rule_ids: set[str] | None = None, prh=(),
+                 many_files: bool = False):
         self.glossary = glossary
         self.policy = policy
-        self.automaton = TermAutomaton(glossary)
+        self.automaton = TermAutomaton(glossary, dfa=many_files)
         self.rules: list[Rule] = [r for r in RULES.values() if self._enabled(r.id, rule_ids)]
         self.prh = list(prh) if self._enabled("preferred-term", rule_ids) else []
         self.fingerprint = ""  # set by the workspace: what the result cache keys on

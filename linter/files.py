@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,16 +31,22 @@ def collect(paths: list[str], exclude: list[str] = ()) -> Walk:
     seen: set = set()
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        try:
+            info = os.stat(path)  # one call answers: there? a folder? which file?
+        except (FileNotFoundError, NotADirectoryError):
+            errors.append(f"{given}: no such file or directory")
+            continue
+        except OSError as exc:
+            errors.append(f"{given}: cannot read ({exc.strerror or exc})")
+            continue
+        if stat.S_ISDIR(info.st_mode):
             for target in _walk(path, given):
                 if not _excluded(target, exclude):
                     _add(target, targets, seen)
-        elif path.exists():
+        else:
             # A file named explicitly is linted whatever its suffix (pre-commit
             # passes exactly the files it wants checked).
-            _add(FileTarget(path, given), targets, seen)
-        else:
-            errors.append(f"{given}: no such file or directory")
+            _add(FileTarget(path, given), targets, seen, info)
     return Walk(targets, errors)
 
 
@@ -52,11 +59,11 @@ def _excluded(target: FileTarget, exclude) -> bool:
     return any(glob_match(tail, g) for g in exclude for tail in tails)
 
 
-def _add(target: FileTarget, targets: list[FileTarget], seen: set) -> None:
+def _add(target: FileTarget, targets: list[FileTarget], seen: set, info: os.stat_result | None = None) -> None:
     # The same file reached twice (overlapping arguments, a symlink) is linted
     # once. One stat names it; resolving the path would lstat every folder.
     try:
-        info = os.stat(target.path)
+        info = info or os.stat(target.path)
         key = (info.st_dev, info.st_ino)
     except OSError:
         key = target.path.absolute()

@@ -132,6 +132,7 @@ def run_check(request: CheckRequest) -> int:
         raise UserError(str(exc)) from None
     walk = collect(request.paths, request.options.exclude)
     targets = walk.targets
+    workspace.many_files = len(targets) >= _PARALLEL_MIN_FILES
     cache = ResultCache(Path.cwd() / CACHE_DIR) if request.cache else None
     jobs = request.jobs or os.cpu_count() or 1
     progress = Progress(len(targets))

@@ -37,6 +37,7 @@ class Workspace:
         self._linters: dict[tuple, Linter] = {}
         self._glossaries: dict[tuple, object] = {}
         self._forced = self._load(options.config) if options.config else None
+        self.many_files = False  # set before linting a folder: build for throughput
 
     def config_for(self, file: Path) -> Config:
         if self._forced is not None:
@@ -85,7 +86,7 @@ class Workspace:
         except (GlossaryError, PolicyError) as exc:
             raise SettingsError(str(exc)) from None
         rule_ids = (self.options.select or set(RULES)) - (self.options.ignore or set())
-        linter = Linter(glossary, policy, rule_ids, prh=self._prh(prh_paths))
+        linter = Linter(glossary, policy, rule_ids, prh=self._prh(prh_paths), many_files=self.many_files)
         linter.fingerprint = _fingerprint(glossary_paths, prh_paths, policy, rule_ids)
         return linter
 
