@@ -28,6 +28,7 @@ sees it. Peak memory is the child's maximum resident set size, from
 from __future__ import annotations
 
 import argparse
+import functools
 import datetime as _dt
 import json
 import os
@@ -404,9 +405,30 @@ def finding_positions(m: Measure) -> set[tuple[str, int, int]]:
                 keys.add((os.path.abspath(d["path"]), d["line"], d["column"]))
         else:  # textlint
             for result in data:
+                path = os.path.abspath(result["filePath"])
                 for msg in result.get("messages", []):
-                    keys.add((os.path.abspath(result["filePath"]), msg["line"], msg["column"]))
+                    keys.add((path, msg["line"], _code_point_column(path, msg["line"], msg["column"])))
     return keys
+
+
+@functools.lru_cache(maxsize=64)
+def _lines(path: str) -> list[str]:
+    return Path(path).read_text(encoding="utf-8", errors="replace").split("\n")
+
+
+def _code_point_column(path: str, line: int, column: int) -> int:
+    """textlint counts columns in UTF-16 code units (JavaScript strings), so an
+    emoji earlier on the line shifts it by one; yogolint counts code points."""
+    try:
+        text = _lines(path)[line - 1]
+    except (OSError, IndexError):
+        return column
+    units = 0
+    for index, char in enumerate(text):
+        if units >= column - 1:
+            return index + 1
+        units += 2 if ord(char) > 0xFFFF else 1
+    return column
 
 
 def corpus_files(corpus: Path) -> list[Path]:
@@ -815,9 +837,10 @@ def main(argv: list[str] | None = None) -> int:
         if results["a-yl"]:
             try:
                 tk, yk = finding_positions(a_tl), finding_positions(results["a-yl"])
-                add(f"By position (file, line, column): {len(tk & yk):,} reported by both, {len(tk - yk):,} only by "
-                    f"textlint, {len(yk - tk):,} only by yogolint (`bench/.cache/out/` holds both outputs; the "
-                    "differences are where the prh semantics of the two tools differ).")
+                add(f"By position (file, line, column; textlint's UTF-16 columns converted to code points): "
+                    f"{len(tk & yk):,} reported by both, {len(tk - yk):,} only by textlint, {len(yk - tk):,} only by "
+                    "yogolint (`bench/.cache/out/` holds both outputs; each difference is explained in "
+                    "`tests/fixtures/prh/DIFFERENCES.md`).")
             except (OSError, ValueError, KeyError) as exc:
                 add(f"(Position comparison failed: {exc})")
         add("")
