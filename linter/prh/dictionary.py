@@ -327,6 +327,7 @@ class PrhDictionary:
             else:
                 self._scan_rules.append(ri)
         self._indexes = [index.build() for index in (folded, exact) if index.literals]
+        self._last_split: Tuple[Optional[str], list] = (None, [])
 
     @property
     def stats(self) -> Dict[str, int]:
@@ -339,34 +340,44 @@ class PrhDictionary:
         return out
 
     # ---------------------------------------------------------------- matching
-    @staticmethod
-    def _paragraphs(text: str) -> List[Tuple[int, int]]:
-        # prh splits on /([^]*?)\n{2,}/g and checks each paragraph on its own
-        out = []
-        last = 0
-        for m in _PARAGRAPH_BREAK.finditer(text):
-            out.append((last, m.start()))
-            last = m.end()
-        out.append((last, len(text)))
-        return out
+    def _paragraphs(self, text: str) -> List[Tuple[int, int]]:
+        # prh splits on /([^]*?)\n{2,}/g and checks each paragraph on its own.
+        # The last text's split is kept: select() needs it again after candidates().
+        last_text, last_paras = self._last_split
+        if text is last_text:
+            return last_paras
+        breaks = [m.span() for m in _PARAGRAPH_BREAK.finditer(text)]
+        starts = [0] + [end for _, end in breaks]
+        ends = [start for start, _ in breaks] + [len(text)]
+        paras = list(zip(starts, ends))
+        self._last_split = (text, paras)
+        return paras
 
     def _raw_hits(self, text: str, paras: List[Tuple[int, int]], rule_ids=None) -> List[Tuple]:
         """Candidate hits as (start, end, rule_index, match_info) before the
         cross-rule overlap resolution."""
         starts = [p[0] for p in paras]
-        lit_occ: Dict[Tuple[int, int], list] = {}
+        # Literal occurrences by rule: one without a line break cannot cross a
+        # paragraph break, so only those with one need their paragraph found.
+        lit_occ: Dict[int, list] = {}
         cand: Dict[int, set] = {}
         for index in self._indexes:
             for consumers, s, e in index.matches(text):
-                pi = bisect.bisect_right(starts, s) - 1
-                if e > paras[pi][1]:
-                    continue
+                pi = -1
                 for ri, ai, lit in consumers:
                     if rule_ids is not None and ri not in rule_ids:
                         continue
+                    if ai >= 0 and "\n" not in lit:
+                        if text.startswith(lit, s):
+                            lit_occ.setdefault(ri, []).append((s, ai, e))
+                        continue
+                    if pi < 0:
+                        pi = bisect.bisect_right(starts, s) - 1
+                    if e > paras[pi][1]:
+                        break  # reaches into a paragraph break: no rule matches here
                     if ai >= 0:
                         if text.startswith(lit, s):
-                            lit_occ.setdefault((ri, pi), []).append((s, ai, e))
+                            lit_occ.setdefault(ri, []).append((s, ai, e))
                     else:
                         cand.setdefault(ri, set()).add(pi)
         scan = self._scan_rules if rule_ids is None else [r for r in self._scan_rules if r in rule_ids]
@@ -374,7 +385,7 @@ class PrhDictionary:
             cand[ri] = set(range(len(paras)))
 
         out = []
-        for (ri, pi), occ in lit_occ.items():
+        for ri, occ in lit_occ.items():
             rule = self.rules[ri]
             occ.sort()
             pos = -1
