@@ -158,8 +158,8 @@ def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
     for key in data:
         if key not in _KEYS:
             raise ConfigError(f"{path}:{_line(data, key)}: unknown key '{key}' (allowed: {', '.join(sorted(_KEYS))})")
-    config.glossary += [path.parent / p for p in _strings(data, "glossary", path)]
-    config.prh += [path.parent / p for p in _strings(data, "prh", path)]
+    config.glossary += _existing(data, "glossary", path, "glossary file or folder")
+    config.prh += _existing(data, "prh", path, "prh dictionary")
     if "include" in data:
         config.include = _strings(data, "include", path)
     config.exclude += _strings(data, "exclude", path)
@@ -178,6 +178,18 @@ def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
         override_policy.line, override_policy.key_lines = item.line, {k: item.key_lines.get(k, item.line) for k in override_policy}
         config.overrides.append((str(path), Override(paths, override_policy)))
     return config
+
+
+def _existing(data: LineDict, key: str, path: Path, what: str) -> list[Path]:
+    """The files a key names, relative to the configuration; a missing one is
+    reported at the configuration's line, where the user can fix it."""
+    found = []
+    for name in _strings(data, key, path):
+        target = path.parent / name
+        if not target.exists():
+            raise ConfigError(f"{path}:{_line(data, key)}: {what} '{name}' not found (looked for {target})")
+        found.append(target)
+    return found
 
 
 def _read(path: Path) -> LineDict:

@@ -332,6 +332,21 @@ def test_missing_glossary_file(work):
     assert_one_error(result, "nope.yaml", "glossary file not found")
 
 
+def test_missing_prh_dictionary(work):
+    result = run("--prh", "nope.yml", "good.md", cwd=work)
+    assert_one_error(result, "nope.yml: ", "prh dictionary not found")
+
+
+@pytest.mark.parametrize("config, key, problem", [
+    (".yogolint.yaml", "rules:\n  preferred-term: error\nprh: [media/nope.yml]\n", "3: prh dictionary 'media/nope.yml' not found"),
+    ("pyproject.toml", "[tool.yogolint]\nglossary = [\"team.yaml\"]\n", "2: glossary file or folder 'team.yaml' not found"),
+])
+def test_a_missing_file_named_in_the_configuration_is_reported_at_its_line(work, config, key, problem):
+    (work / config).write_text(key, encoding="utf-8")
+    result = run("good.md", cwd=work)
+    assert_one_error(result, str(work / config), f"{config}:{problem}")
+
+
 @pytest.mark.parametrize("where", ["entry", "value"])
 def test_glossary_python_tag_is_refused_and_nothing_runs(work, where):
     tag = ROGUE.format(marker=work / "PWNED")

@@ -961,6 +961,6 @@ def load_prh(path, *, strict: bool = True, prh_rules_dir: Optional[str] = None,
         loaded = _load_file(path, strict=strict, disable_imports=False, prh_rules_dir=prh_rules_dir,
                             ignore_missing=ignore_missing_imports, warnings=warnings, stack=())
     except FileNotFoundError:
-        raise PrhError(f"{path}:0: dictionary not found") from None
+        raise PrhError(f"{path}: prh dictionary not found") from None
     name = os.path.splitext(os.path.basename(path))[0]
     return PrhDictionary(path, name, loaded.version, loaded.rules, loaded.targets, warnings, loaded.sources)
