@@ -23,14 +23,20 @@ look-behind.  Unicode property escapes (``\\p{..}``) are refused.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple, Union
 
-try:  # optional: only needed for look-behinds of unbounded length
-    import regex as _regex_mod  # type: ignore
-except Exception:  # pragma: no cover - depends on the environment
-    _regex_mod = None
+@functools.lru_cache(maxsize=1)
+def _regex_module():
+    """The `regex` package, only needed (and imported) for look-behinds of
+    unbounded length; None when it is not installed."""
+    try:
+        import regex  # type: ignore
+    except Exception:  # pragma: no cover - depends on the environment
+        return None
+    return regex
 
 
 class JSRegexError(ValueError):
@@ -893,7 +899,7 @@ def compile_js(source: str, icase: bool, strict: bool = True, lazy: bool = False
     em = _Emitter(p.names)
     py = em.emit(node)
     uses_regex = em.needs_regex_module
-    if uses_regex and _regex_mod is None:
+    if uses_regex and _regex_module() is None:
         raise JSRegexError(
             f"/{source}/ needs a look-behind of unbounded length, which Python's re cannot do; "
             "install the 'regex' package to use this rule")
@@ -918,10 +924,11 @@ class LazyPattern:
             flags = re.IGNORECASE if self.icase else 0
             try:
                 if self.uses_regex_module:
-                    self._pattern = _regex_mod.compile(self.py_source, flags | _regex_mod.VERSION0)
+                    regex = _regex_module()
+                    self._pattern = regex.compile(self.py_source, flags | regex.VERSION0)
                 else:
                     self._pattern = re.compile(self.py_source, flags)
-            except (re.error, getattr(_regex_mod, "error", re.error)) as e:  # pragma: no cover - translator bug
+            except (re.error, getattr(_regex_module(), "error", re.error)) as e:  # pragma: no cover - translator bug
                 raise JSRegexError(f"/{self.js_source}/ could not be translated to Python ({e})") from None
         return self._pattern
 
