@@ -10,20 +10,30 @@ from pathlib import Path
 from linter.diagnostics import Diagnostic, Edit
 
 
-def apply_edits(text: str, edits: list[Edit]) -> tuple[str, int]:
-    """Text with the non-overlapping edits applied (first one wins on overlap)."""
-    applied = 0
-    out: list[str] = []
+def chosen_edits(text: str, edits: list[Edit]) -> list[Edit]:
+    """The edits that change something, in order, without overlaps (the first
+    one wins)."""
+    chosen: list[Edit] = []
     cursor = 0
     for edit in sorted(edits, key=lambda e: (e.start, e.end)):
         if edit.start < cursor or text[edit.start:edit.end] == edit.replacement:
             continue
+        chosen.append(edit)
+        cursor = edit.end
+    return chosen
+
+
+def apply_edits(text: str, edits: list[Edit]) -> tuple[str, int]:
+    """Text with the non-overlapping edits applied (first one wins on overlap)."""
+    chosen = chosen_edits(text, edits)
+    out: list[str] = []
+    cursor = 0
+    for edit in chosen:
         out.append(text[cursor:edit.start])
         out.append(edit.replacement)
         cursor = edit.end
-        applied += 1
     out.append(text[cursor:])
-    return "".join(out), applied
+    return "".join(out), len(chosen)
 
 
 def fixable(diagnostics: list[Diagnostic]) -> list[Edit]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from linter.cache import CACHE_DIR, ResultCache
 from linter.diagnostics import SEVERITIES, Diagnostic
 from linter.files import FileTarget, collect
-from linter.fixes import apply_edits, fixable, write_atomically
+from linter.fixes import chosen_edits, fixable, write_atomically
 from linter.progress import Progress
 from linter.reporters import Report, render
 from linter.source import SourceError, decode, read_bytes
@@ -105,15 +105,14 @@ def lint_file(workspace: Workspace, target: FileTarget, request: CheckRequest,
 def _fix(linter, source, target: FileTarget, write: bool):
     """Apply certain fixes until nothing changes; write back (or diff)."""
     original = source.text
-    text = original
     total = 0
     for _ in range(_MAX_FIX_PASSES):
-        edits = fixable(linter.lint(source))
-        text, applied = apply_edits(source.text, edits)
-        if not applied:
+        edits = chosen_edits(source.text, fixable(linter.lint(source)))
+        if not edits:
             break
-        total += applied
-        source = decode(source.encode(text), source.path)
+        total += len(edits)
+        source = decode(source.splice(edits), source.path)
+    text = source.text
     if text == original:
         return source, 0, ""
     diff = "".join(difflib.unified_diff(
@@ -121,7 +120,7 @@ def _fix(linter, source, target: FileTarget, write: bool):
         fromfile=f"a/{target.shown}", tofile=f"b/{target.shown}",
     ))
     if write:
-        write_atomically(target.path, source.encode(text))
+        write_atomically(target.path, source.raw if source.raw is not None else source.encode(text))
     return source, total, diff
 
 

@@ -22,6 +22,7 @@ class Source:
     text: str  # decoded, BOM removed, line endings as in the file
     encoding: str  # codec name to write it back with
     bom: bytes = b""
+    raw: bytes | None = field(default=None, repr=False)  # the file's bytes, BOM included
     _starts: list[int] | None = field(default=None, repr=False)
 
     @property
@@ -59,6 +60,38 @@ class Source:
     def encode(self, text: str) -> bytes:
         return self.bom + text.encode(self.encoding)
 
+    def splice(self, edits) -> bytes:
+        """The file's bytes with `edits` (sorted, not overlapping) applied and
+        every other byte kept. Re-encoding the whole text is not the same for
+        CP932: IBM-extension characters (髙 written by Windows as 0xFBFC) come
+        back as their NEC-selected duplicates (0xEEE0)."""
+        new_text = []
+        cursor = 0
+        for edit in edits:
+            new_text += [self.text[cursor:edit.start], edit.replacement]
+            cursor = edit.end
+        new_text.append(self.text[cursor:])
+        expected = "".join(new_text)
+        if self.raw is None:
+            return self.encode(expected)
+        pieces, at, cursor = [self.raw[:len(self.bom)]], len(self.bom), 0
+        for edit in edits:
+            # a character re-encodes to as many bytes as it was read from, so
+            # byte offsets follow from the lengths of the re-encoded text
+            kept = len(self.text[cursor:edit.start].encode(self.encoding))
+            dropped = len(self.text[edit.start:edit.end].encode(self.encoding))
+            pieces += [self.raw[at:at + kept], edit.replacement.encode(self.encoding)]
+            at += kept + dropped
+            cursor = edit.end
+        pieces.append(self.raw[at:])
+        data = b"".join(pieces)
+        try:
+            if data[len(self.bom):].decode(self.encoding) == expected:
+                return data
+        except UnicodeDecodeError:
+            pass
+        return self.encode(expected)  # the lengths did not line up: write the text as it should read
+
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -72,13 +105,13 @@ def decode(data: bytes, path: str) -> Source:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return Source(path, data[len(bom):].decode(encoding), encoding, bom)
+                return Source(path, data[len(bom):].decode(encoding), encoding, bom, raw=data)
             except UnicodeDecodeError as exc:
                 raise SourceError(f"{path}: not valid {encoding} after its BOM (byte {exc.start + len(bom)})") from None
     if b"\x00" in data:
         raise SourceError(f"{path}: binary file (NUL byte), not text")
     try:
-        return Source(path, data.decode("utf-8"), "utf-8")
+        return Source(path, data.decode("utf-8"), "utf-8", raw=data)
     except UnicodeDecodeError as utf8_error:
         if _mostly_utf8(data):
             # A UTF-8 file with a bad byte: CP932 would "decode" it to mojibake
@@ -88,7 +121,7 @@ def decode(data: bytes, path: str) -> Source:
                 f"{path}: not valid UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}, line {line})"
             ) from None
         try:
-            return Source(path, data.decode("cp932"), "cp932")
+            return Source(path, data.decode("cp932"), "cp932", raw=data)
         except UnicodeDecodeError:
             raise SourceError(
                 f"{path}: not UTF-8 (invalid byte at offset {utf8_error.start}) nor Shift_JIS/CP932"

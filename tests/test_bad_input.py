@@ -116,10 +116,6 @@ def test_cp932_with_nec_and_ibm_extension_characters(work):
     assert good_was_linted(result)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "--fix re-encodes the whole file with Python's cp932, which writes IBM-extension characters "
-    "(髙 0xFBFC as Windows writes it) as their NEC-selected duplicates (0xEEE0): the characters "
-    "are the same, untouched bytes are not. Keeping them needs byte-level splicing in _fix."))
 def test_fix_of_a_cp932_file_keeps_the_bytes_it_does_not_fix(work):
     path = work / "sjis.md"
     path.write_bytes(CP932_LINE)
