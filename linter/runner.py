@@ -147,7 +147,7 @@ def run_check(request: CheckRequest) -> int:
                 progress.advance()
     except KeyboardInterrupt:
         interrupted = True
-    except SettingsError as exc:
+    except (SettingsError, TimeoutError) as exc:  # TimeoutError: a prh rule that backtracks
         raise UserError(str(exc)) from None
     finally:
         progress.close()

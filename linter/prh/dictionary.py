@@ -723,6 +723,7 @@ def _compile_rule(ctx: _Ctx, rule: PrhRule, raw_pattern, pat_node, line: int) ->
     for w in comp.warnings:
         ctx.warnings.append(f"{ctx.path}:{line}: rule {rule.expected!r}: {w}")
     rule._compiled = comp.pattern
+    rule._compiled.where = f"{ctx.path}:{line}: rule {rule.expected!r}"
     # literal fast path
     if not icase and not rule.word_boundary and not comp.uses_regex_module:
         lits = []
@@ -741,6 +742,8 @@ def _compile_rule(ctx: _Ctx, rule: PrhRule, raw_pattern, pat_node, line: int) ->
     if len(alts) > 1 and re.search(r"\$[1-9]", rule.expected):
         rule._needs_local_groups = True
         rule._alt_compiled = [jsregex.compile_js(a, icase, strict=False, lazy=True).pattern for a, _ in alts]
+        for alt in rule._alt_compiled:
+            alt.where = rule._compiled.where
 
 
 def _build_rule(ctx: _Ctx, node) -> PrhRule:

@@ -705,6 +705,22 @@ def dangerous_nesting(n: Node) -> Optional[str]:
     return None
 
 
+def may_backtrack(n: Node) -> bool:
+    """An unbounded repeat of a group with alternatives (``(?:a|a)+$``,
+    ``(a|aa)+``): exponential when two branches can match the same text,
+    which is undecidable to check cheaply. Such patterns are run with a time
+    limit instead of being refused (most are harmless: ``(?:foo|bar)+``)."""
+    for outer, _ in _walk(n):
+        if isinstance(outer, Repeat) and (outer.max is None or outer.max > 16):
+            if any(isinstance(inner, Alt) and len(inner.branches) > 1 for inner, _ in _walk(outer.body)):
+                return True
+    return False
+
+
+# Seconds one match may take in a paragraph, for patterns that may_backtrack.
+MATCH_TIME_LIMIT = 1.0
+
+
 # --- required literals -----------------------------------------------------------
 # Normalisation used by the prefilter: a 1:1 code point map (so offsets are
 # preserved) that folds ASCII case and full-width alphanumerics, plus the few
@@ -898,25 +914,30 @@ def compile_js(source: str, icase: bool, strict: bool = True, lazy: bool = False
         raise JSRegexError(f"/{source}/ has {danger}, which can backtrack catastrophically; refused")
     em = _Emitter(p.names)
     py = em.emit(node)
-    uses_regex = em.needs_regex_module
+    guarded = may_backtrack(node)
+    uses_regex = em.needs_regex_module or guarded  # only `regex` can stop a match that runs too long
     if uses_regex and _regex_module() is None:
+        need = "a time limit on matching" if guarded else "a look-behind of unbounded length"
         raise JSRegexError(
-            f"/{source}/ needs a look-behind of unbounded length, which Python's re cannot do; "
-            "install the 'regex' package to use this rule")
-    pat = LazyPattern(source, py, icase, uses_regex)
-    return Compiled(node, pat if lazy else pat.compiled(), py, p.ncap, uses_regex, lo, p.warnings)
+            f"/{source}/ needs {need}, which Python's re cannot do; install the 'regex' package to use this rule")
+    pat = LazyPattern(source, py, icase, uses_regex, guarded)
+    # a guarded pattern stays wrapped: the wrapper is what applies the time limit
+    return Compiled(node, pat if lazy or guarded else pat.compiled(), py, p.ncap, uses_regex, lo, p.warnings)
 
 
 class LazyPattern:
     """A translated pattern, compiled by ``re`` (or ``regex``) when first used."""
 
-    __slots__ = ("js_source", "py_source", "icase", "uses_regex_module", "_pattern")
+    __slots__ = ("js_source", "py_source", "icase", "uses_regex_module", "guarded", "where", "_pattern")
 
-    def __init__(self, js_source: str, py_source: str, icase: bool, uses_regex_module: bool):
+    def __init__(self, js_source: str, py_source: str, icase: bool, uses_regex_module: bool,
+                 guarded: bool = False):
         self.js_source = js_source
         self.py_source = py_source
         self.icase = icase
         self.uses_regex_module = uses_regex_module
+        self.guarded = guarded  # matched under MATCH_TIME_LIMIT
+        self.where = ""  # `file:line: rule 'x'`, for the error when the limit is hit
         self._pattern = None
 
     def compiled(self):
@@ -937,10 +958,36 @@ class LazyPattern:
         return self.py_source
 
     def finditer(self, *args):
-        return self.compiled().finditer(*args)
+        if not self.guarded:
+            return self.compiled().finditer(*args)
+        return self._bounded(self.compiled().finditer(*args, timeout=MATCH_TIME_LIMIT))
 
     def search(self, *args):
-        return self.compiled().search(*args)
+        if not self.guarded:
+            return self.compiled().search(*args)
+        return self._call("search", *args)
 
     def match(self, *args):
-        return self.compiled().match(*args)
+        if not self.guarded:
+            return self.compiled().match(*args)
+        return self._call("match", *args)
+
+    def _call(self, method: str, *args):
+        try:
+            return getattr(self.compiled(), method)(*args, timeout=MATCH_TIME_LIMIT)
+        except TimeoutError:
+            raise self._timeout() from None
+
+    def _bounded(self, matches):
+        try:
+            yield from matches
+        except TimeoutError:
+            raise self._timeout() from None
+
+    def _timeout(self) -> TimeoutError:
+        # TimeoutError, a builtin: the runner reports it as one line without
+        # importing the prh package.
+        where = f"{self.where}: " if self.where else ""
+        return TimeoutError(f"{where}/{self.js_source}/ backtracks: one paragraph took over "
+                            f"{MATCH_TIME_LIMIT:g} s; refused (rewrite it so that no two alternatives "
+                            "match the same text)")
