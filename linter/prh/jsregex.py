@@ -30,8 +30,8 @@ from typing import List, Optional, Tuple, Union
 
 @functools.lru_cache(maxsize=1)
 def _regex_module():
-    """The `regex` package, only needed (and imported) for look-behinds of
-    unbounded length; None when it is not installed."""
+    """The `regex` package, imported only for a pattern that needs it (a
+    look-behind of unbounded length, or a time limit); None when absent."""
     try:
         import regex  # type: ignore
     except Exception:  # pragma: no cover - depends on the environment
