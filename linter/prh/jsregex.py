@@ -914,7 +914,7 @@ def compile_js(source: str, icase: bool, strict: bool = True, lazy: bool = False
         raise JSRegexError(f"/{source}/ has {danger}, which can backtrack catastrophically; refused")
     em = _Emitter(p.names)
     py = em.emit(node)
-    guarded = may_backtrack(node)
+    guarded = "|" in source and may_backtrack(node)  # no alternatives, nothing to check
     uses_regex = em.needs_regex_module or guarded  # only `regex` can stop a match that runs too long
     if uses_regex and _regex_module() is None:
         need = "a time limit on matching" if guarded else "a look-behind of unbounded length"
