@@ -470,3 +470,27 @@ def test_match_across_a_soft_line_break(tmp_path):
     # a text node spans the paragraph's line breaks and the next line's indent
     got = prh_lint(tmp_path, "- 説明\n  ウェブサイト上で\n")
     assert got == [(2, 2, " ウェブ", " Web")]
+
+
+def test_word_edge_prefilter_keeps_every_match_of_a_word_bounded_rule(tmp_path):
+    """`\\bpath\\b`-style rules are prefiltered on word edges: hits inside a
+    word (xpath, Paths) are dropped before the regex runs, hits at a
+    paragraph start, after Japanese text or punctuation are kept; the result
+    must equal running every regex on every paragraph."""
+    dic = tmp_path / "edges.yml"
+    dic.write_text(
+        "version: 1\nrules:\n"
+        "  - expected: Path\n    pattern: /\\bpath\\b|\\bPATH\\b/\n"
+        "  - expected: ML\n    pattern: /\\bml\\b(?!系)/i\n"
+        "  - expected: Kelvin\n    pattern: /\\bk\\b/i\n",
+        encoding="utf-8")
+    d = load_prh(str(dic))
+    assert all(rule._word_edges for rule in d.rules)
+    text = ("path の設定。xpath と path_x と Paths、そして「path」。\n\n"
+            "path\n\nMLの話、ml系の話、HTMLの話、(Ml) と ｍｌ。\n\nK と \u212a と ok と k_ と ſk。\n")
+    hits = d.find(text)
+    assert [(h.start, h.end, h.replacement, h.rule.expected) for h in hits] == naive_find(d, text)
+    # path at a paragraph start, after 。and after 「; not in xpath, path_x, Paths;
+    # ml系 is excluded by the look-ahead, ML is already right; ſk is one word under /i
+    assert [(text[h.start:h.end], h.replacement) for h in hits] == [
+        ("path", "Path"), ("path", "Path"), ("path", "Path"), ("Ml", "ML"), ("K", "Kelvin"), ("\u212a", "Kelvin")]

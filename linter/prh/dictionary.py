@@ -48,6 +48,7 @@ class PrhRule:
     _compiled: object = None
     _alt_compiled: Optional[list] = None
     _prefilter: Optional[frozenset] = None
+    _word_edges: Optional[dict] = None  # prefilter literal -> also needs a word edge after it
     _needs_local_groups: bool = False
 
     @property
@@ -323,7 +324,9 @@ class PrhDictionary:
             elif rule._prefilter:
                 index = folded if rule._icase else exact
                 for lit in rule._prefilter:
-                    index.add(lit, (ri, -1, None))
+                    # the last field: None, or whether a word edge must follow too
+                    edge_after = rule._word_edges[lit] if rule._word_edges else None
+                    index.add(lit, (ri, -1, edge_after))
             else:
                 self._scan_rules.append(ri)
         self._indexes = [index.build() for index in (folded, exact) if index.literals]
@@ -378,7 +381,7 @@ class PrhDictionary:
                     if ai >= 0:
                         if text.startswith(lit, s):
                             lit_occ.setdefault(ri, []).append((s, ai, e))
-                    else:
+                    elif lit is None or self._on_edges(text, s, e, ri, lit):
                         cand.setdefault(ri, set()).add(pi)
         scan = self._scan_rules if rule_ids is None else [r for r in self._scan_rules if r in rule_ids]
         for ri in scan:
@@ -416,6 +419,11 @@ class PrhDictionary:
                 continue
             final.append((s, e, ri, repl))
         return final
+
+    def _on_edges(self, text: str, s: int, e: int, ri: int, edge_after: bool) -> bool:
+        """A `\\bLITERAL` rule's hit can start a match only on a word edge."""
+        icase = self.rules[ri]._icase
+        return jsregex.on_word_edge(text, s, icase) and (not edge_after or jsregex.on_word_edge(text, e, icase))
 
     def _rescan(self, text: str, candidates, kept, keep):
         """A rule matches left to right, each match resuming where the last
@@ -738,7 +746,11 @@ def _compile_rule(ctx: _Ctx, rule: PrhRule, raw_pattern, pat_node, line: int) ->
         if lits is not None and rule.regexp_must_empty is None:
             rule._literals = lits
             return
-    rule._prefilter = jsregex.required_literals(comp.node, icase)
+    edges = jsregex.word_edge_literals(comp.node, icase)
+    if edges:
+        rule._prefilter, rule._word_edges = frozenset(edges), edges
+    else:
+        rule._prefilter = jsregex.required_literals(comp.node, icase)
     if len(alts) > 1 and re.search(r"\$[1-9]", rule.expected):
         rule._needs_local_groups = True
         rule._alt_compiled = [jsregex.compile_js(a, icase, strict=False, lazy=True).pattern for a, _ in alts]

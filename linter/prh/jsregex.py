@@ -870,6 +870,54 @@ def required_literals(n: Node, icase: bool) -> Optional[frozenset]:
     return best
 
 
+def word_edge_literals(n: Node, icase: bool) -> Optional[dict]:
+    """For a pattern whose every alternative starts with `\\b` and a literal
+    (`\\bpath\\b|\\bPath\\b`, `\\bML\\b(?!系)`): {normalised literal: True
+    when a `\\b` also follows it}. A hit of such a literal that does not sit
+    on a word edge cannot start a match (`path` in `xpath`), so the
+    prefilter can drop it. None for any other pattern."""
+    while isinstance(n, Seq) and len(n.items) == 1:
+        n = n.items[0]
+    while isinstance(n, Group) and n.kind in ("noncap", "cap"):
+        n = n.body
+        while isinstance(n, Seq) and len(n.items) == 1:
+            n = n.items[0]
+    out: dict = {}
+    for branch in (n.branches if isinstance(n, Alt) else [n]):
+        items = branch.items if isinstance(branch, Seq) else [branch]
+        if not items or not (isinstance(items[0], Assert) and items[0].kind == "b"):
+            return None
+        prefix: frozenset = frozenset([""])
+        rest = 1
+        while rest < len(items):
+            exact = _lits(items[rest], icase).exact
+            if exact is None or "" in exact or len(prefix) * len(exact) > _LIMIT:
+                break
+            prefix = frozenset(a + b for a in prefix for b in exact)
+            rest += 1
+        if prefix == frozenset([""]):
+            return None
+        edge_after = rest < len(items) and isinstance(items[rest], Assert) and items[rest].kind == "b"
+        for literal in prefix:
+            # the same literal in two branches: check its end only if both ask
+            out[literal] = out.get(literal, True) and edge_after
+    return out
+
+
+# Word characters of the translated `\b`: ASCII ones, and under re.IGNORECASE
+# the four non-ASCII letters Python folds onto them.
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_WORD_CHARS_ICASE = _WORD_CHARS | frozenset("\u0130\u0131\u017f\u212a")
+
+
+def on_word_edge(text: str, pos: int, icase: bool) -> bool:
+    """Whether the translated `\b` can match at `pos` of `text`."""
+    word = _WORD_CHARS_ICASE if icase else _WORD_CHARS
+    before = pos > 0 and text[pos - 1] in word
+    after = pos < len(text) and text[pos] in word
+    return before != after
+
+
 def literal_string(n: Node) -> Optional[str]:
     """The exact string if the pattern is a plain literal (no metacharacters)."""
     items = n.items if isinstance(n, Seq) else [n]
