@@ -271,10 +271,10 @@ class _LiteralIndex:
         self._automaton = ahocorasick_rs.AhoCorasick(self.literals, implementation=ahocorasick_rs.Implementation.DFA)
         return self
 
-    def matches(self, text: str):
-        """(consumers, start, end) of every literal occurrence, overlapping."""
-        for i, s, e in self._automaton.find_matches_as_indexes(self.normalise(text), overlapping=True):
-            yield self.consumers[i], s, e
+    def matches(self, text: str) -> list[tuple[int, int, int]]:
+        """(literal index, start, end) of every literal occurrence, overlapping;
+        `consumers[literal index]` are the rules that asked for it."""
+        return self._automaton.find_matches_as_indexes(self.normalise(text), overlapping=True)
 
 
 # str.translate with a dict looks every character up, which is slow on long
@@ -365,9 +365,10 @@ class PrhDictionary:
         lit_occ: Dict[int, list] = {}
         cand: Dict[int, set] = {}
         for index in self._indexes:
-            for consumers, s, e in index.matches(text):
+            consumers_of = index.consumers
+            for literal, s, e in index.matches(text):
                 pi = -1
-                for ri, ai, lit in consumers:
+                for ri, ai, lit in consumers_of[literal]:
                     if rule_ids is not None and ri not in rule_ids:
                         continue
                     if ai >= 0 and "\n" not in lit:
@@ -440,9 +441,10 @@ class PrhDictionary:
             rule = self.rules[ri]
             ps, pe = paras[pi]
             pt = text[ps:pe]
+            search = rule._compiled.matcher().search
             pos = 0
             while pos <= len(pt):
-                m = rule._compiled.search(pt, pos)
+                m = search(pt, pos)
                 if m is None:
                     break
                 s, e = m.start() + ps, m.end() + ps

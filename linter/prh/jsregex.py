@@ -1005,6 +1005,11 @@ class LazyPattern:
     def pattern(self) -> str:
         return self.py_source
 
+    def matcher(self):
+        """What hot loops should call: the compiled pattern itself, or this
+        wrapper when the time limit applies."""
+        return self if self.guarded else self.compiled()
+
     def finditer(self, *args):
         if not self.guarded:
             return self.compiled().finditer(*args)
