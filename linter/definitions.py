@@ -4,6 +4,7 @@ Shared by the rules that care whether a word was defined:
     MQL(Marketing Qualified Lead)   MQL（マーケが営業に渡す見込み客）
     Marketing Qualified Lead(MQL)   マーケティング適格リード（MQL）
     MQLとは、…                      - MQL: …
+    MQLは、…のことを指す。          …見込み客をMQLと呼ぶ。
 A line break between the word and its parenthesis (a soft break) is allowed.
 All scanning is on the document's mask, so code and URLs never define.
 """
@@ -23,6 +24,15 @@ _QUANTITY = re.compile(
 )
 _MEANINGFUL = re.compile(r"[A-Za-zＡ-Ｚａ-ｚぁ-んァ-ヶー一-龠々]")
 _DEFINITION_VERB = re.compile(r"^\s*(?:とは|って何|:|：)")
+# `PQLは、製品の価値を体験したユーザーを指す。`: the word opens the sentence and
+# the sentence ends by saying what it means.
+_TOPIC = re.compile(r"^\s*は[、,，]?")
+_MEANS = re.compile(
+    r"(?:のこと(?:です|だ|を(?:指|さ)(?:す|します))?|を(?:指|さ)(?:す|します)|を意味(?:する|します)"
+    r"|の略(?:称)?(?:です|だ)?|と定義(?:する|します|している|しています))[。．.]?\s*$")
+# `…見込み客をMQLと呼ぶ。`, `…をMQLと略す`: the sentence names the word.
+_NAMED = re.compile(r"^\s*[」』]?\s*と(?:呼ぶ|呼びます|呼んで|呼ばれ|略す|略します|略して|略記|表記)")
+_SENTENCE_END = "。！？!?\n"
 
 
 def paren_after(mask: str, end: int) -> tuple[int, int] | None:
@@ -100,8 +110,15 @@ def defined_at(text: str, mask: str, occ: Occurrence, names: tuple[str, ...]) ->
 
 
 def defines_by_sentence(mask: str, occ: Occurrence) -> bool:
-    """`MQLとは、…` anywhere, or `MQL: …` at the start of a line or item."""
+    """`MQLとは、…` anywhere, `MQL: …` at the start of a line or item,
+    `MQLは、…を指す。` opening its sentence, or `…をMQLと呼ぶ`."""
     after = mask[occ.end: occ.end + 8]
+    if _NAMED.match(after):
+        return True
+    if _TOPIC.match(after) and _opens_sentence(mask, occ.start):
+        end = _sentence_end(mask, occ.end)
+        if _MEANS.search(mask, occ.end, end):
+            return True
     m = _DEFINITION_VERB.match(after)
     if not m:
         return False
@@ -110,6 +127,25 @@ def defines_by_sentence(mask: str, occ: Occurrence) -> bool:
     line_start = mask.rfind("\n", 0, occ.start) + 1
     rest = mask[occ.end + m.end(): mask.find("\n", occ.end) if "\n" in mask[occ.end:] else len(mask)]
     return not mask[line_start:occ.start].strip() and bool(rest.strip())
+
+
+def _opens_sentence(mask: str, start: int) -> bool:
+    """Only blanks (list markers and `#` are blanked in the mask) between the
+    previous sentence end or line start and `start`."""
+    pos = start
+    while pos > 0 and mask[pos - 1] not in _SENTENCE_END:
+        if not mask[pos - 1].isspace():
+            return False
+        pos -= 1
+    return True
+
+
+def _sentence_end(mask: str, pos: int) -> int:
+    """Offset just after the sentence holding `pos` (its 。 included)."""
+    n = len(mask)
+    while pos < n and mask[pos] not in _SENTENCE_END:
+        pos += 1
+    return pos + 1 if pos < n and mask[pos] != "\n" else pos
 
 
 def _skip_space(mask: str, pos: int) -> int:

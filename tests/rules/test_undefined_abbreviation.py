@@ -21,9 +21,21 @@ def test_each_way_of_defining(lint):
         "MQLとは、営業に渡す基準を満たした見込み客のことです。\n",
         "- MQL: 営業に渡す基準を満たした見込み客\n",
         "基準を満たしたMQL\n(Marketing Qualified Lead)を毎週集計する。\n",
+        "PQLは、製品を試用して価値を感じたユーザーを指す。\n",
+        "- MAUは月間のアクティブユーザー数のことです。\n",
+        "導入前の準備に進んだ顧客の質を測る。CACは顧客獲得コストの略です。\n",
+        "マーケが営業に渡してよいと判断した見込み客をMQLと呼ぶ。\n",
     ]
     for text in defined:
         assert lint(text, rule="undefined-abbreviation") == [], text
+
+
+def test_a_sentence_about_the_number_is_not_a_definition(lint):
+    """`Xは…を指す` defines only when X opens the sentence and the sentence
+    ends by saying what X means."""
+    for text in ("今期のPQLは、製品を試用したユーザーを指す。\n", "NPSは前月より上がった。\n"):
+        [d] = lint(text, rule="undefined-abbreviation")
+        assert d.term in text, text
 
 
 def test_well_known_abbreviations_are_never_reported(lint):
