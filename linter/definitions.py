@@ -5,6 +5,7 @@ Shared by the rules that care whether a word was defined:
     Marketing Qualified Lead(MQL)   マーケティング適格リード（MQL）
     MQLとは、…                      - MQL: …
     MQLは、…のことを指す。          …見込み客をMQLと呼ぶ。
+    CS＝カスタマーサクセス          本書ではCSは…を指す。
 A line break between the word and its parenthesis (a soft break) is allowed.
 All scanning is on the document's mask, so code and URLs never define.
 """
@@ -31,6 +32,11 @@ _MEANS = re.compile(
     r"(?:のこと(?:です|だ|を(?:指|さ)(?:す|します))?|を(?:指|さ)(?:す|します)|を意味(?:する|します)"
     r"|の略(?:称)?(?:です|だ)?|と定義(?:する|します|している|しています))[。．.]?\s*$")
 # `…見込み客をMQLと呼ぶ。`, `…をMQLと略す`: the sentence names the word.
+# `CS＝カスタマーサクセス`, `LTV = 平均単価 × 継続期間`: an equation defines.
+_EQUALS = re.compile(r"^[ \t\u3000]*[=＝][ \t\u3000]*\S")
+# `本書では`, `当社では、`: a short preface before the word still leaves it the
+# sentence's topic (`本書ではCSはカスタマーサクセスを指す。`).
+_PREFACE = re.compile(r"^[^。、,\n]{1,10}(?:では|において(?:は)?)[、,]?[ \t\u3000]*$")
 _NAMED = re.compile(r"^\s*[」』]?\s*と(?:呼ぶ|呼びます|呼んで|呼ばれ|略す|略します|略して|略記|表記)")
 _SENTENCE_END = "。！？!?\n"
 
@@ -113,7 +119,7 @@ def defines_by_sentence(mask: str, occ: Occurrence) -> bool:
     """`MQLとは、…` anywhere, `MQL: …` at the start of a line or item,
     `MQLは、…を指す。` opening its sentence, or `…をMQLと呼ぶ`."""
     after = mask[occ.end: occ.end + 8]
-    if _NAMED.match(after):
+    if _NAMED.match(after) or _EQUALS.match(after):
         return True
     if _TOPIC.match(after) and _opens_sentence(mask, occ.start):
         end = _sentence_end(mask, occ.end)
@@ -134,10 +140,9 @@ def _opens_sentence(mask: str, start: int) -> bool:
     previous sentence end or line start and `start`."""
     pos = start
     while pos > 0 and mask[pos - 1] not in _SENTENCE_END:
-        if not mask[pos - 1].isspace():
-            return False
         pos -= 1
-    return True
+    before = mask[pos:start]
+    return not before.strip() or _PREFACE.match(before.strip()) is not None
 
 
 def _sentence_end(mask: str, pos: int) -> int:

@@ -53,3 +53,9 @@ def test_hereinafter_and_definition_items_choose_a_sense(lint):
         "- CRO: コンバージョン率最適化の担当\n- CROは月次でCVRを報告する。\n"
     )
     assert lint(text, rule="ambiguous-term") == []
+
+
+def test_an_equation_or_a_definition_sentence_resolves_the_sense(lint):
+    for text in ("CS＝カスタマーサクセスとして扱う。\n\nCSは継続率を見る。\n",
+                 "本書ではCSはカスタマーサクセスを指す。\n\nCSは継続率を見る。\n"):
+        assert lint(text, rule="ambiguous-term") == [], text

@@ -25,6 +25,8 @@ def test_each_way_of_defining(lint):
         "- MAUは月間のアクティブユーザー数のことです。\n",
         "導入前の準備に進んだ顧客の質を測る。CACは顧客獲得コストの略です。\n",
         "マーケが営業に渡してよいと判断した見込み客をMQLと呼ぶ。\n",
+        "LTV = 平均単価 × 継続期間で計算する。\n",
+        "本書では、PQLは製品を試用して価値を感じたユーザーを指す。\n",
     ]
     for text in defined:
         assert lint(text, rule="undefined-abbreviation") == [], text
