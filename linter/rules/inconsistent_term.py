@@ -15,7 +15,7 @@ def check(ctx: LintContext):
     一つの文書の中で、同じ概念の対等な呼び名を二つ以上使っている箇所を報告します
     (`カスタマーサクセス` と `Customer Success`、`LTV` と `CLV`、
     `顧客管理システム` と `顧客関係管理システム` など)。文書内で多数派の呼び名
-    (同数なら用語集の正式名)を提案し、少数派の出現をそれぞれ報告します。
+    (同数なら用語集で先に挙がる名)を提案し、少数派の出現をそれぞれ報告します。
 
     略語とその展開形(`LTV` と `顧客生涯価値`)の併用は対象外です。定義の括弧の中の
     呼び名(`RevOps(Revenue Operations)`)も数えません。
@@ -48,13 +48,15 @@ def check(ctx: LintContext):
         order = entry.names()
         dominant = max(counts, key=lambda n: (counts[n], n == entry.term, -order.index(n)))
         variants = "／".join(sorted(counts, key=order.index))
+        tied = sum(1 for n in counts if counts[n] == counts[dominant]) > 1
+        reason = "同数なので用語集で先に挙がる" if tied else "文書内で多い"
         for occ in occs:
             if _canonical_name(occ) == dominant:
                 continue
             yield ctx.diagnostic(
                 "inconsistent-term", occ,
                 f"「{occ.surface}」と「{dominant}」が混在しています({variants})。"
-                f"文書内で多い「{dominant}」に揃えてください",
+                f"{reason}「{dominant}」に揃えてください",
                 [dominant], fix=dominant,
             )
 

@@ -11,6 +11,13 @@ def test_minority_variant_is_reported_with_the_dominant_one(lint):
     assert (d.line, d.term, d.suggestions) == (5, "Customer Success", ["カスタマーサクセス"])
 
 
+def test_a_tie_says_so_and_keeps_the_glossarys_first_name(lint):
+    text = "顧客関係管理システムの比較表を作る。\n\n顧客管理システムを刷新する。\n"
+    [d] = lint(text, rule="inconsistent-term")
+    assert d.term == "顧客関係管理システム" and d.suggestions == ["顧客管理システム"]
+    assert "同数" in d.message and "文書内で多い" not in d.message
+
+
 def test_two_abbreviations_of_one_concept(lint):
     text = "LTV(顧客生涯価値)を試算する。LTVは年1回見直す。CLVは業種別に出す。\n"
     [d] = lint(text, rule="inconsistent-term")
