@@ -123,7 +123,7 @@ def defines_by_sentence(mask: str, occ: Occurrence) -> bool:
         return True
     if _TOPIC.match(after) and _opens_sentence(mask, occ.start):
         end = _sentence_end(mask, occ.end)
-        if _MEANS.search(mask, occ.end, end):
+        if end is not None and _MEANS.search(mask, occ.end, end):
             return True
     m = _DEFINITION_VERB.match(after)
     if not m:
@@ -131,26 +131,38 @@ def defines_by_sentence(mask: str, occ: Occurrence) -> bool:
     if m.group(0).strip() in ("とは", "って何"):
         return True
     line_start = mask.rfind("\n", 0, occ.start) + 1
-    rest = mask[occ.end + m.end(): mask.find("\n", occ.end) if "\n" in mask[occ.end:] else len(mask)]
+    line_end = mask.find("\n", occ.end)
+    rest = mask[occ.end + m.end(): line_end if line_end != -1 else len(mask)]
     return not mask[line_start:occ.start].strip() and bool(rest.strip())
 
 
+_PREFACE_LOOKBACK = 24  # a preface is a few words; blanks (indentation) may run longer
+_DEFINITION_LENGTH = 240  # a longer run without 。 is not read as one definition sentence
+
+
 def _opens_sentence(mask: str, start: int) -> bool:
-    """Only blanks (list markers and `#` are blanked in the mask) between the
-    previous sentence end or line start and `start`."""
+    """Only blanks (list markers and `#` are blanked in the mask), or a short
+    preface, between the previous sentence end or line start and `start`.
+    The scan is bounded: a long line of prose must not cost its length for
+    every word in it."""
     pos = start
     while pos > 0 and mask[pos - 1] not in _SENTENCE_END:
         pos -= 1
-    before = mask[pos:start]
-    return not before.strip() or _PREFACE.match(before.strip()) is not None
+        if start - pos > _PREFACE_LOOKBACK and not mask[pos].isspace():
+            return False
+    before = mask[pos:start].strip()
+    return not before or _PREFACE.match(before) is not None
 
 
-def _sentence_end(mask: str, pos: int) -> int:
-    """Offset just after the sentence holding `pos` (its 。 included)."""
-    n = len(mask)
-    while pos < n and mask[pos] not in _SENTENCE_END:
+def _sentence_end(mask: str, pos: int) -> int | None:
+    """Offset just after the sentence holding `pos` (its 。 included), or None
+    when it runs on for more than _DEFINITION_LENGTH characters."""
+    limit = min(len(mask), pos + _DEFINITION_LENGTH)
+    while pos < limit and mask[pos] not in _SENTENCE_END:
         pos += 1
-    return pos + 1 if pos < n and mask[pos] != "\n" else pos
+    if pos == limit:
+        return pos if limit == len(mask) else None
+    return pos + 1 if mask[pos] != "\n" else pos
 
 
 def _skip_space(mask: str, pos: int) -> int:

@@ -487,3 +487,12 @@ def test_no_traceback_without_debug_but_with_it(cli, work, monkeypatch):
 def test_decode_never_loses_a_utf8_file_to_cp932():
     # The unit behind test_invalid_utf8_in_the_middle_of_a_file: CP932 text stays CP932.
     assert decode("①㈱髙橋の商談\n".encode("cp932"), "a.md").encoding == "cp932"
+
+
+def test_a_long_line_of_repeated_words_stays_linear(work):
+    """Definition checks look a bounded distance around each word: 40,000
+    `CSは、` on one 200 kB line once took minutes."""
+    (work / "long.md").write_text("CSは、" * 40_000 + "\n", encoding="utf-8")
+    result = run("long.md", cwd=work, timeout=60)
+    assert_clean_stderr(result)
+    assert result.returncode == 1 and "long.md:1:1: ambiguous-term" in result.stdout
