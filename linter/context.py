@@ -1,7 +1,7 @@
 """What a rule sees: one document, its glossary occurrences and their context."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from linter.diagnostics import Diagnostic, Edit
 from linter.documents import Document
@@ -17,6 +17,7 @@ class LintContext:
     policy: Policy
     occurrences: list[Occurrence]  # in document order
     words: Words
+    _cue_cache: dict = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -28,6 +29,14 @@ class LintContext:
     def block(self, occ: Occurrence) -> tuple[int, int]:
         block = self.document.block_at(occ.start)
         return (block.start, block.end) if block else self.sentence(occ)
+
+    def cues_in(self, cues: tuple[str, ...], start: int, end: int) -> list[str]:
+        """cue_hits for the span [start, end), kept: every occurrence in a long
+        block or table asks about the same span."""
+        key = (cues, start, end)
+        if key not in self._cue_cache:
+            self._cue_cache[key] = cue_hits(cues, self.words.lemmas(start, end), self.text[start:end])
+        return self._cue_cache[key]
 
     def sentence_words(self, occ: Occurrence) -> set[str]:
         return self.words.lemmas(*self.sentence(occ))

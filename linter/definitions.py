@@ -79,13 +79,19 @@ def enclosing_paren(mask: str, start: int, end: int) -> tuple[int, int] | None:
 def table_row_definition(text: str, start: int, end: int, names: tuple[str, ...]) -> bool:
     """A glossary table: `| MQL | マーケが営業に渡す見込み客 |`, the word alone
     in the first cell and its meaning in the next."""
+    meaning = table_row_meaning(text, start, end)
+    return meaning is not None and is_explanation(meaning, names)
+
+
+def table_row_meaning(text: str, start: int, end: int) -> str | None:
+    """The second cell of a table row whose first cell is the word alone."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start: len(text) if line_end == -1 else line_end].strip()
     if not line.startswith("|"):
-        return False
+        return None
     cells = [c.strip() for c in line.strip("|").split("|")]
-    return len(cells) >= 2 and cells[0] == text[start:end] and is_explanation(cells[1], names)
+    return cells[1] if len(cells) >= 2 and cells[0] == text[start:end] else None
 
 
 def is_explanation(content: str, names: tuple[str, ...]) -> bool:

@@ -42,6 +42,7 @@ class Document:
         # link text or emphasis (textlint-rule-prh skips those by default). Line
         # breaks inside a paragraph count as prose, as in textlint's Str nodes.
         self.prose = prose
+        self._sentence_ends: dict[int, list[int]] = {}  # per block start, built on first use
 
     @property
     def text(self) -> str:
@@ -71,13 +72,11 @@ class Document:
         """Bounds of the sentence (within its block) holding `offset`."""
         block = self.block_at(offset)
         lo, hi = (block.start, block.end) if block else (0, len(self.mask))
-        start = lo
-        for m in _SENTENCE_END.finditer(self.mask, lo, hi):
-            if m.end() <= offset:
-                start = m.end()
-            else:
-                return start, m.end()
-        return start, hi
+        ends = self._sentence_ends.get(lo)
+        if ends is None:  # once per block: a long block asks for many sentences
+            ends = self._sentence_ends[lo] = [m.end() for m in _SENTENCE_END.finditer(self.mask, lo, hi)]
+        i = bisect.bisect_right(ends, offset)
+        return (ends[i - 1] if i else lo), (ends[i] if i < len(ends) else hi)
 
 
 def is_markdown(path: str) -> bool:

@@ -7,6 +7,7 @@ a word boundary at both its ends (`CS` is not in `CSV`, `SQL` not in
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -65,6 +66,8 @@ class Words:
     document: Document
     _cache: dict[tuple[int, int], list[Token]] = field(default_factory=dict)
     _bounds: dict[tuple[int, int], tuple[set[int], set[int]]] = field(default_factory=dict)
+    _token_starts: dict[int, list[int]] = field(default_factory=dict)
+    _lemmas: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
 
     def tokens(self, start: int, end: int) -> list[Token]:
         key = (start, end)
@@ -85,12 +88,24 @@ class Words:
             bounds = self._bounds[key] = ({t.start for t in tokens}, {t.end for t in tokens})
         return start in bounds[0] and end in bounds[1]
 
-    def lemmas(self, start: int, end: int) -> set[str]:
+    def lemmas(self, start: int, end: int) -> frozenset[str]:
         """Surface, dictionary and normalized forms of the words in [start, end)."""
-        found: set[str] = set()
-        for t in self.block_tokens(start):
-            if t.start >= start and t.end <= end:
-                found.update((t.surface, t.lemma, t.normalized))
+        found = self._lemmas.get((start, end))
+        if found is not None:
+            return found
+        block = self.document.block_at(start) or _line_block(self.document, start)
+        tokens = self.tokens(block.start, block.end)
+        starts = self._token_starts.get(block.start)
+        if starts is None:
+            starts = self._token_starts[block.start] = [t.start for t in tokens]
+        forms: set[str] = set()
+        # tokens are in text order: from the first one inside the range (an
+        # index, not a slice: a slice would copy the rest of a long block)
+        for index in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+            t = tokens[index]
+            if t.end <= end:
+                forms.update((t.surface, t.lemma, t.normalized))
+        found = self._lemmas[(start, end)] = frozenset(forms)  # shared: callers must not change it
         return found
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -496,3 +497,17 @@ def test_a_long_line_of_repeated_words_stays_linear(work):
     result = run("long.md", cwd=work, timeout=60)
     assert_clean_stderr(result)
     assert result.returncode == 1 and "long.md:1:1: ambiguous-term" in result.stdout
+
+
+@pytest.mark.parametrize("name, text, findings", [
+    ("lines.md", "CSの対応。\n" * 20_000, 20_000),  # one paragraph of soft breaks
+    ("table.md", "| 担当 | 頻度 |\n|---|---|\n" + "| CS | 週次で確認 |\n" * 10_000, 10_000),
+    ("sentence.md", "Freshworksで商談を更新、" * 5_000 + "\n", 5_000),
+])
+def test_a_long_block_stays_linear(work, name, text, findings):
+    """Context (sentences, lemmas, cue words) is looked up per block once and
+    by bisection, not rescanned for every word: each of these took minutes."""
+    (work / name).write_text(text, encoding="utf-8")
+    result = run("--format", "json", name, cwd=work, timeout=60)
+    assert_clean_stderr(result)
+    assert len(json.loads(result.stdout)["diagnostics"]) == findings

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from linter.context import LintContext, cue_hits
-from linter.definitions import defines_by_sentence, enclosing_paren, paren_after
+from linter.context import LintContext
+from linter.definitions import defines_by_sentence, enclosing_paren, paren_after, table_row_meaning
 from linter.glossary import Entry, Sense
 from linter.matching import Occurrence
 from linter.rules import rule
@@ -57,12 +57,16 @@ def _sense_names(ctx: LintContext, sense: Sense) -> tuple[str, ...]:
 
 
 def _defined_sense(ctx: LintContext, occ: Occurrence, entry: Entry) -> Sense | None:
-    """`CS(カスタマーサクセス)`, `カスタマーサポート(CS)` or `CSとは…カスタマーサクセス`."""
+    """`CS(カスタマーサクセス)`, `カスタマーサポート(CS)`, `CSとは…カスタマーサクセス`
+    or a glossary table row `| CS | カスタマーサポート |`."""
     mask = ctx.document.mask
     paren = paren_after(mask, occ.end)
     enclosing = enclosing_paren(mask, occ.start, occ.end)
+    row = table_row_meaning(ctx.text, occ.start, occ.end)
     for sense in entry.senses:
         names = [n.casefold() for n in _sense_names(ctx, sense)]
+        if row is not None and any(n in row.casefold() for n in names):
+            return sense  # `| CS | カスタマーサポート |` in a glossary table
         if paren:
             content = mask[paren[0]:paren[1]].casefold()
             if any(n in content for n in names):
@@ -82,13 +86,10 @@ def _defined_sense(ctx: LintContext, occ: Occurrence, entry: Entry) -> Sense | N
 def _rank_senses(ctx: LintContext, occ: Occurrence, entry: Entry) -> list[tuple[Sense, list[str]]]:
     sentence = ctx.sentence(occ)
     block = ctx.block(occ)
-    sentence_words, block_words = ctx.words.lemmas(*sentence), ctx.words.lemmas(*block)
-    sentence_text = ctx.text[sentence[0]:sentence[1]]
-    block_text = ctx.text[block[0]:block[1]]
     scored = []
     for index, sense in enumerate(entry.senses):
-        near = cue_hits(sense.cues, sentence_words, sentence_text)
-        far = [c for c in cue_hits(sense.cues, block_words, block_text) if c not in near]
+        near = ctx.cues_in(sense.cues, *sentence)
+        far = [c for c in ctx.cues_in(sense.cues, *block) if c not in near]
         scored.append((2 * len(near) + len(far), -index, sense, near + far))
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
     return [(sense, cues) for _, _, sense, cues in scored]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import bisect
+
 from linter.context import LintContext, cue_hits
 from linter.rules import rule
 
@@ -29,6 +31,7 @@ def check(ctx: LintContext):
     手がかりが一つの製品だけを指すときに限り `--fix` で置き換えます。
     """
     text = ctx.document.mask
+    verdicts: dict[tuple[str, int, int], tuple | None] = {}  # one per company and sentence
     for occ in ctx.occurrences:
         company = occ.entry
         if not company.products or occ.name is None:
@@ -36,22 +39,13 @@ def check(ctx: LintContext):
         if text[occ.end:occ.end + 1] == "社":
             continue
         start, end = ctx.sentence(occ)
-        sentence_text = ctx.text[start:end]
-        words = ctx.words.lemmas(start, end)
-        if cue_hits(company.cues, words, sentence_text):
-            continue  # news about the company itself
-        products = [p for p in (ctx.glossary.get(name) for name in company.products) if p is not None]
-        if any(o.entry in products and start <= o.start < end for o in ctx.occurrences):
-            continue  # "Freshworks社のFreshsales": the company beside its product
-        scored = []
-        for index, product in enumerate(products):
-            hits = cue_hits(product.cues, words, sentence_text)
-            scored.append((len(hits), -index, product, hits))
-        scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
-        if not scored or scored[0][0] == 0:
+        key = (company.term, start, end)
+        if key not in verdicts:
+            verdicts[key] = _judge(ctx, company, start, end)
+        if verdicts[key] is None:
             continue
-        best_score, _, best, hits = scored[0]
-        certain = len(scored) == 1 or scored[1][0] < best_score
+        scored, certain = verdicts[key]
+        _, _, best, hits = scored[0]
         message = (
             f"「{occ.surface}」は社名です。文脈({'、'.join(hits[:4])})から製品「{best.term}」のことと読めます"
         )
@@ -59,3 +53,33 @@ def check(ctx: LintContext):
             "confusable-name", occ, message, [p.term for _, _, p, _ in scored],
             fix=best.term if certain else None,
         )
+
+
+def _judge(ctx: LintContext, company, start: int, end: int):
+    """(products ranked by their cues in the sentence, whether the first is
+    certain), or None when the sentence is about the company itself."""
+    sentence_text = ctx.text[start:end]
+    words = ctx.words.lemmas(start, end)
+    if cue_hits(company.cues, words, sentence_text):
+        return None  # news about the company itself
+    names = set(company.products)
+    if any(start <= o.start < end and o.entry.term in names for o in _in_range(ctx.occurrences, start, end)):
+        return None  # "Freshworks社のFreshsales": the company beside its product
+    products = [p for p in (ctx.glossary.get(name) for name in company.products) if p is not None]
+    scored = []
+    for index, product in enumerate(products):
+        hits = cue_hits(product.cues, words, sentence_text)
+        scored.append((len(hits), -index, product, hits))
+    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+    if not scored or scored[0][0] == 0:
+        return None
+    certain = len(scored) == 1 or scored[1][0] < scored[0][0]
+    return scored, certain
+
+
+def _in_range(occurrences, start: int, end: int):
+    """The occurrences (in text order) that start inside [start, end)."""
+    index = bisect.bisect_left(occurrences, start, key=lambda o: o.start)
+    while index < len(occurrences) and occurrences[index].start < end:
+        yield occurrences[index]
+        index += 1

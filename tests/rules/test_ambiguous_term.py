@@ -59,3 +59,8 @@ def test_an_equation_or_a_definition_sentence_resolves_the_sense(lint):
     for text in ("CS＝カスタマーサクセスとして扱う。\n\nCSは継続率を見る。\n",
                  "本書ではCSはカスタマーサクセスを指す。\n\nCSは継続率を見る。\n"):
         assert lint(text, rule="ambiguous-term") == [], text
+
+
+def test_a_glossary_table_row_defines_the_sense(lint):
+    text = "| 略語 | 意味 |\n|---|---|\n| CS | カスタマーサポート |\n\nCSが問い合わせに返信する。\n"
+    assert lint(text, rule="ambiguous-term") == []
