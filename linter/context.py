@@ -38,12 +38,6 @@ class LintContext:
             self._cue_cache[key] = cue_hits(cues, self.words.lemmas(start, end), self.text[start:end])
         return self._cue_cache[key]
 
-    def sentence_words(self, occ: Occurrence) -> set[str]:
-        return self.words.lemmas(*self.sentence(occ))
-
-    def block_words(self, occ: Occurrence) -> set[str]:
-        return self.words.lemmas(*self.block(occ))
-
     def diagnostic(self, rule_id: str, occ: Occurrence, message: str,
                    suggestions: list[str] = (), fix: str | None = None) -> Diagnostic:
         return Diagnostic(

@@ -42,7 +42,7 @@ class Document:
         # link text or emphasis (textlint-rule-prh skips those by default). Line
         # breaks inside a paragraph count as prose, as in textlint's Str nodes.
         self.prose = prose
-        self._sentence_ends: dict[int, list[int]] = {}  # per block start, built on first use
+        self._sentence_ends: dict[tuple[int, int], list[int]] = {}  # per block, built on first use
 
     @property
     def text(self) -> str:
@@ -72,9 +72,9 @@ class Document:
         """Bounds of the sentence (within its block) holding `offset`."""
         block = self.block_at(offset)
         lo, hi = (block.start, block.end) if block else (0, len(self.mask))
-        ends = self._sentence_ends.get(lo)
+        ends = self._sentence_ends.get((lo, hi))
         if ends is None:  # once per block: a long block asks for many sentences
-            ends = self._sentence_ends[lo] = [m.end() for m in _SENTENCE_END.finditer(self.mask, lo, hi)]
+            ends = self._sentence_ends[(lo, hi)] = [m.end() for m in _SENTENCE_END.finditer(self.mask, lo, hi)]
         i = bisect.bisect_right(ends, offset)
         return (ends[i - 1] if i else lo), (ends[i] if i < len(ends) else hi)
 

@@ -66,7 +66,7 @@ class Words:
     document: Document
     _cache: dict[tuple[int, int], list[Token]] = field(default_factory=dict)
     _bounds: dict[tuple[int, int], tuple[set[int], set[int]]] = field(default_factory=dict)
-    _token_starts: dict[int, list[int]] = field(default_factory=dict)
+    _token_starts: dict[tuple[int, int], list[int]] = field(default_factory=dict)
     _lemmas: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
 
     def tokens(self, start: int, end: int) -> list[Token]:
@@ -75,13 +75,13 @@ class Words:
             self._cache[key] = tokenize(self.document.mask[start:end], start)
         return self._cache[key]
 
-    def block_tokens(self, offset: int) -> list[Token]:
+    def _span(self, offset: int) -> tuple[int, int]:
+        """The block holding `offset` (its line when it is in none): the unit tokenized."""
         block = self.document.block_at(offset) or _line_block(self.document, offset)
-        return self.tokens(block.start, block.end)
+        return block.start, block.end
 
     def is_word(self, start: int, end: int) -> bool:
-        block = self.document.block_at(start) or _line_block(self.document, start)
-        key = (block.start, block.end)
+        key = self._span(start)
         bounds = self._bounds.get(key)
         if bounds is None:  # a block's word edges, kept: most blocks hold several candidates
             tokens = self.tokens(*key)
@@ -93,11 +93,11 @@ class Words:
         found = self._lemmas.get((start, end))
         if found is not None:
             return found
-        block = self.document.block_at(start) or _line_block(self.document, start)
-        tokens = self.tokens(block.start, block.end)
-        starts = self._token_starts.get(block.start)
+        span = self._span(start)
+        tokens = self.tokens(*span)
+        starts = self._token_starts.get(span)
         if starts is None:
-            starts = self._token_starts[block.start] = [t.start for t in tokens]
+            starts = self._token_starts[span] = [t.start for t in tokens]
         forms: set[str] = set()
         # tokens are in text order: from the first one inside the range (an
         # index, not a slice: a slice would copy the rest of a long block)
