@@ -23,9 +23,8 @@ def chosen_edits(text: str, edits: list[Edit]) -> list[Edit]:
     return chosen
 
 
-def apply_edits(text: str, edits: list[Edit]) -> tuple[str, int]:
-    """Text with the non-overlapping edits applied (first one wins on overlap)."""
-    chosen = chosen_edits(text, edits)
+def edited_text(text: str, chosen: list[Edit]) -> str:
+    """`text` with `chosen` (from chosen_edits: sorted, not overlapping) applied."""
     out: list[str] = []
     cursor = 0
     for edit in chosen:
@@ -33,7 +32,7 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, int]:
         out.append(edit.replacement)
         cursor = edit.end
     out.append(text[cursor:])
-    return "".join(out), len(chosen)
+    return "".join(out)
 
 
 def fixable(diagnostics: list[Diagnostic]) -> list[Edit]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from linter.cache import CACHE_DIR, ResultCache
 from linter.diagnostics import SEVERITIES, Diagnostic
 from linter.files import FileTarget, collect
-from linter.fixes import chosen_edits, fixable, write_atomically
+from linter.fixes import chosen_edits, edited_text, fixable, write_atomically
 from linter.progress import Progress
 from linter.reporters import Report, render
 from linter.source import SourceError, decode, read_bytes
@@ -111,7 +111,7 @@ def _fix(linter, source, target: FileTarget, write: bool):
         if not edits:
             break
         total += len(edits)
-        source = decode(source.splice(edits), source.path)
+        source = decode(source.splice(edits, edited_text(source.text, edits)), source.path)
     text = source.text
     if text == original:
         return source, 0, ""

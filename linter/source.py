@@ -60,18 +60,12 @@ class Source:
     def encode(self, text: str) -> bytes:
         return self.bom + text.encode(self.encoding)
 
-    def splice(self, edits) -> bytes:
+    def splice(self, edits, expected: str) -> bytes:
         """The file's bytes with `edits` (sorted, not overlapping) applied and
-        every other byte kept. Re-encoding the whole text is not the same for
-        CP932: IBM-extension characters (髙 written by Windows as 0xFBFC) come
-        back as their NEC-selected duplicates (0xEEE0)."""
-        new_text = []
-        cursor = 0
-        for edit in edits:
-            new_text += [self.text[cursor:edit.start], edit.replacement]
-            cursor = edit.end
-        new_text.append(self.text[cursor:])
-        expected = "".join(new_text)
+        every other byte kept; `expected` is the text they make. Re-encoding
+        the whole text is not the same for CP932: IBM-extension characters
+        (髙 written by Windows as 0xFBFC) come back as their NEC-selected
+        duplicates (0xEEE0)."""
         if self.raw is None:
             return self.encode(expected)
         pieces, at, cursor = [self.raw[:len(self.bom)]], len(self.bom), 0
