@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import bisect
 
-from linter.context import LintContext, cue_hits
+from linter.context import LintContext
 from linter.rules import rule
 
 
@@ -58,17 +58,15 @@ def check(ctx: LintContext):
 def _judge(ctx: LintContext, company, start: int, end: int):
     """(products ranked by their cues in the sentence, whether the first is
     certain), or None when the sentence is about the company itself."""
-    sentence_text = ctx.text[start:end]
-    words = ctx.words.lemmas(start, end)
-    if cue_hits(company.cues, words, sentence_text):
+    if ctx.cues_in(company.cues, start, end):
         return None  # news about the company itself
     names = set(company.products)
-    if any(start <= o.start < end and o.entry.term in names for o in _in_range(ctx.occurrences, start, end)):
+    if any(o.entry.term in names for o in _in_range(ctx.occurrences, start, end)):
         return None  # "Freshworks社のFreshsales": the company beside its product
     products = [p for p in (ctx.glossary.get(name) for name in company.products) if p is not None]
     scored = []
     for index, product in enumerate(products):
-        hits = cue_hits(product.cues, words, sentence_text)
+        hits = ctx.cues_in(product.cues, start, end)
         scored.append((len(hits), -index, product, hits))
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
     if not scored or scored[0][0] == 0:
