@@ -371,14 +371,11 @@ class PrhDictionary:
                 for ri, ai, lit in consumers_of[literal]:
                     if rule_ids is not None and ri not in rule_ids:
                         continue
-                    if ai >= 0 and "\n" not in lit:
-                        if text.startswith(lit, s):
-                            lit_occ.setdefault(ri, []).append((s, ai, e))
-                        continue
-                    if pi < 0:
-                        pi = bisect.bisect_right(starts, s) - 1
-                    if e > paras[pi][1]:
-                        break  # reaches into a paragraph break: no rule matches here
+                    if ai < 0 or "\n" in lit:  # its paragraph is needed
+                        if pi < 0:
+                            pi = bisect.bisect_right(starts, s) - 1
+                        if e > paras[pi][1]:
+                            break  # reaches into a paragraph break: no rule matches here
                     if ai >= 0:
                         if text.startswith(lit, s):
                             lit_occ.setdefault(ri, []).append((s, ai, e))
