@@ -904,9 +904,9 @@ def word_edge_literals(n: Node, icase: bool) -> Optional[dict]:
     return out
 
 
-# Word characters of the translated `\b`: ASCII ones, and under re.IGNORECASE
-# the four non-ASCII letters Python folds onto them.
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+# Word characters of the translated `\b` (the class _W it is emitted with),
+# and under re.IGNORECASE the four non-ASCII letters Python folds onto them.
+_WORD_CHARS = frozenset(c for c in map(chr, range(128)) if re.fullmatch(_W, c))
 _WORD_CHARS_ICASE = _WORD_CHARS | frozenset("\u0130\u0131\u017f\u212a")
 
 
