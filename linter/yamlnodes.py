@@ -16,6 +16,8 @@ import json
 import os
 from pathlib import Path
 
+from linter.fixes import write_atomically
+
 _FORMAT = "yogolint-yaml-1"  # bump when the cached shape changes
 
 
@@ -170,8 +172,6 @@ def _write_cached(folder: Path, name: str, value) -> None:
     try:
         payload = json.dumps(_encode(value, set()), ensure_ascii=False).encode("utf-8")
         folder.mkdir(parents=True, exist_ok=True)
-        temporary = folder / f".{name}.{os.getpid()}.tmp"
-        temporary.write_bytes(payload)
-        os.replace(temporary, folder / name)
+        write_atomically(folder / name, payload)
     except (OSError, ValueError, RecursionError):
         pass
