@@ -22,6 +22,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from linter.source import SETTINGS_FILE_LIMIT, read_regular
 from linter.yamlnodes import LineDict, LineList, YamlError, load_yaml
 
 CONFIG_NAMES = (".yogolint.yaml", ".yogolint.yml", "pyproject.toml")
@@ -119,19 +120,23 @@ def _config_for_folder(folder: str) -> Path | None:
 @lru_cache(maxsize=4096)
 def _config_in_or_above(folder: Path) -> Path | None:
     # Cached per folder: a scan of thousands of files asks the same question
-    # for every file of a folder.
-    for name in CONFIG_NAMES:
-        path = folder / name
-        if path.is_file() and (name != "pyproject.toml" or _has_tool_section(path)):
-            return path
-    if folder.parent == folder:
-        return None
-    return _config_in_or_above(folder.parent)
+    # for every file of a folder. Discovery stops at the root of the git work
+    # tree: a configuration above a repository (in /tmp, in a parent folder)
+    # is not the repository's and must not change how it is checked.
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            path = candidate / name
+            if path.is_file() and (name != "pyproject.toml" or _has_tool_section(path)):
+                return path
+        if (candidate / ".git").exists():
+            return None
+    return None
 
 
 def _has_tool_section(path: Path) -> bool:
     try:
-        return re.search(r"^\[tool\.yogolint[\].]", path.read_text(encoding="utf-8"), re.M) is not None
+        text = read_regular(path, SETTINGS_FILE_LIMIT).decode("utf-8-sig")
+        return re.search(r"^\[tool\.yogolint[\].]", text, re.M) is not None
     except (OSError, UnicodeDecodeError):
         return False
 
@@ -157,7 +162,7 @@ def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
     )
     for key in data:
         if key not in _KEYS:
-            raise ConfigError(f"{path}:{_line(data, key)}: unknown key '{key}' (allowed: {', '.join(sorted(_KEYS))})")
+            raise ConfigError(f"{path}:{_line(data, key)}: unknown key {_shown_key(key)}(allowed: {', '.join(sorted(_KEYS))})")
     config.glossary += _existing(data, "glossary", path, "glossary file or folder")
     config.prh += _existing(data, "prh", path, "prh dictionary")
     if "include" in data:
@@ -178,6 +183,14 @@ def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
         override_policy.line, override_policy.key_lines = item.line, {k: item.key_lines.get(k, item.line) for k in override_policy}
         config.overrides.append((str(path), Override(paths, override_policy)))
     return config
+
+
+def _shown_key(key) -> str:
+    """The key quoted when it looks like one. A file that is no configuration
+    at all (`extend: /etc/shadow`) must not have its content echoed."""
+    if isinstance(key, str) and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]{0,39}", key):
+        return f"'{key}' "
+    return ""
 
 
 def _existing(data: LineDict, key: str, path: Path, what: str) -> list[Path]:
@@ -212,10 +225,12 @@ def _read_toml(path: Path) -> LineDict:
     import tomllib
 
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, SETTINGS_FILE_LIMIT).decode("utf-8-sig")  # a BOM is allowed, as in YAML
         table = tomllib.loads(text).get("tool", {}).get("yogolint", {})
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read ({exc})") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     # tomllib keeps no line numbers: find each key's line under the section.

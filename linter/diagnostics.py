@@ -13,6 +13,9 @@ class Edit:
     start: int
     end: int
     replacement: str
+    # where the replacement comes from (`file:line` of a prh rule), to name
+    # rules whose fixes undo each other; not part of the edit's identity
+    origin: str = field(default="", compare=False)
 
 
 @dataclass

@@ -131,6 +131,7 @@ class Linter:
                 term=text[hit.start:hit.end],
                 message=f"{hit.matched} → {hit.replacement} ({reason})",
                 start=hit.start, end=hit.end, suggestions=[hit.replacement],
-                fix=Edit(hit.start, hit.end, hit.replacement),
+                fix=Edit(hit.start, hit.end, hit.replacement, origin=f"{hit.rule.source}:{hit.rule.line}")
+                if hit.certain else None,
             ))
         return out

@@ -6,6 +6,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from linter.display import printable_path
 from linter.documents import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
 from linter.gitignore import GitIgnore, repository_root
 
@@ -34,10 +35,10 @@ def collect(paths: list[str], exclude: list[str] = ()) -> Walk:
         try:
             info = os.stat(path)  # one call answers: there? a folder? which file?
         except (FileNotFoundError, NotADirectoryError):
-            errors.append(f"{given}: no such file or directory")
+            errors.append(f"{printable_path(given)}: no such file or directory")
             continue
         except OSError as exc:
-            errors.append(f"{given}: cannot read ({exc.strerror or exc})")
+            errors.append(f"{printable_path(given)}: cannot read ({exc.strerror or exc})")
             continue
         if stat.S_ISDIR(info.st_mode):
             for target in _walk(path, given):
@@ -46,7 +47,7 @@ def collect(paths: list[str], exclude: list[str] = ()) -> Walk:
         else:
             # A file named explicitly is linted whatever its suffix (pre-commit
             # passes exactly the files it wants checked).
-            _add(FileTarget(path, given), targets, seen, info)
+            _add(FileTarget(path, printable_path(given)), targets, seen, info)
     return Walk(targets, errors)
 
 
@@ -76,19 +77,34 @@ def _walk(root: Path, shown_root: str):
     found = []
     repo = repository_root(root)
     ignore = GitIgnore(repo) if repo is not None else None
-    # os.walk does not follow directory symlinks, so a symlink loop cannot trap it.
-    for folder, dirs, files in os.walk(root, onerror=None):
-        dirs[:] = sorted(
-            d for d in dirs
-            if not d.startswith(".") and d not in SKIPPED_DIRS
-            and not (ignore and ignore.ignored(Path(folder) / d, is_dir=True))
-        )
-        for name in files:
-            if name.lower().endswith(LINTED_SUFFIXES) and not name.startswith("."):
-                full = Path(folder) / name
+    # A stack, not recursion: 500 nested folders are a valid tree. Directory
+    # symlinks are not followed, so a symlink loop cannot trap the walk.
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            continue  # as os.walk: a folder that cannot be listed is skipped
+        for entry in entries:
+            name = entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if entry.is_symlink() or name.startswith(".") or name in SKIPPED_DIRS:
+                    continue
+                if ignore and ignore.ignored(Path(entry.path), is_dir=True):
+                    continue
+                pending.append(Path(entry.path))
+            elif name.lower().endswith(LINTED_SUFFIXES) and not name.startswith("."):
+                full = Path(entry.path)
                 if ignore and ignore.ignored(full):
                     continue
-                rel = full.relative_to(root)
-                found.append(FileTarget(full, os.path.join(shown_root, str(rel)) if shown_root != "." else str(rel)))
+                rel = str(full.relative_to(root))
+                shown = os.path.join(shown_root, rel) if shown_root != "." else rel
+                found.append(FileTarget(full, printable_path(shown)))
     found.sort(key=lambda t: t.shown)
     return found

@@ -1,9 +1,12 @@
-"""Respect .gitignore when walking a git work tree (pathspec reads the syntax)."""
+"""Respect .gitignore (and .git/info/exclude) when walking a git work tree
+(pathspec reads the syntax)."""
 from __future__ import annotations
 
 import os
 from functools import lru_cache
 from pathlib import Path
+
+from linter.source import SETTINGS_FILE_LIMIT, read_regular
 
 
 def repository_root(folder: Path) -> Path | None:
@@ -33,12 +36,16 @@ class GitIgnore:
         verdict = False
         parts = rel.parts
         for depth in range(len(parts)):
-            spec = _spec(folder / ".gitignore")
-            if spec is not None:
-                sub = "/".join(parts[depth:]) + ("/" if is_dir else "")
-                result = spec.check_file(sub)
-                if result.include is not None:
-                    verdict = result.include
+            sub = "/".join(parts[depth:]) + ("/" if is_dir else "")
+            # .git/info/exclude reads like the root's .gitignore, which overrides it
+            files = (self.root / ".git" / "info" / "exclude", folder / ".gitignore") if depth == 0 else (
+                folder / ".gitignore",)
+            for ignore_file in files:
+                spec = _spec(ignore_file)
+                if spec is not None:
+                    result = spec.check_file(sub)
+                    if result.include is not None:
+                        verdict = result.include
             folder = folder / parts[depth]
         return verdict
 
@@ -50,7 +57,24 @@ def _spec(path: Path):
     from pathspec import GitIgnoreSpec
 
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        lines = read_regular(path, SETTINGS_FILE_LIMIT).decode("utf-8", errors="replace").splitlines()
     except OSError:
         return None
-    return GitIgnoreSpec.from_lines(lines)
+    return _tolerant_spec(GitIgnoreSpec, lines)
+
+
+def _tolerant_spec(kind, lines: list[str]):
+    """Like git, skip a line it cannot use (`\\`, `!`, `[z-a]`) instead of
+    failing the whole file."""
+    try:
+        return kind.from_lines(lines)
+    except Exception:  # noqa: BLE001 - pathspec raises several kinds, re.error among them
+        pass
+    usable = []
+    for line in lines:
+        try:
+            kind.from_lines([line])
+        except Exception:  # noqa: BLE001
+            continue
+        usable.append(line)
+    return kind.from_lines(usable)

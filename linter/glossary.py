@@ -149,7 +149,9 @@ def _read_file(path: Path) -> list[Entry]:
     if not isinstance(data, LineDict) or set(data) - {"entries"}:
         line = data.line if isinstance(data, (LineDict, LineList)) else 1
         raise GlossaryError(f"{shown}:{line}: a glossary file is a mapping with one key, 'entries'")
-    items = data.get("entries") or []
+    items = data.get("entries")
+    if items is None or items == []:  # `{}`, `entries:` and `entries: []` add nothing
+        return []
     if not isinstance(items, LineList):
         raise GlossaryError(f"{shown}:{data.key_lines['entries']}: 'entries' must be a list")
     return [_entry(item, shown) for item in items]
@@ -208,6 +210,8 @@ def _deprecated(item: LineDict, shown: str):
         if isinstance(v, str) and v.strip():
             yield Deprecated(v)
         elif isinstance(v, LineDict) and isinstance(v.get("form"), str) and set(v) <= {"form", "message"}:
+            if not v["form"].strip():  # a blank form would make every space a finding
+                raise GlossaryError(f"{shown}:{v.key_lines.get('form', v.line)}: a deprecated form must not be blank")
             message = v.get("message")
             if message is not None and not isinstance(message, str):
                 raise GlossaryError(f"{shown}:{v.line}: 'message' must be a string")

@@ -6,6 +6,7 @@ does not depend on scheduling. Unchanged files are read from the cache.
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import multiprocessing
 import os
@@ -17,13 +18,12 @@ from pathlib import Path
 from linter.cache import CACHE_DIR, ResultCache
 from linter.diagnostics import SEVERITIES, Diagnostic
 from linter.files import FileTarget, collect
-from linter.fixes import chosen_edits, edited_text, fixable, write_atomically
+from linter.fixes import fixable, plan_fixes, write_atomically
 from linter.progress import Progress
 from linter.reporters import Report, render
 from linter.source import SourceError, decode, read_bytes
 from linter.workspace import Options, SettingsError, Workspace
 
-_MAX_FIX_PASSES = 5
 _PARALLEL_MIN_FILES = 16
 INTERRUPTED = 130
 
@@ -63,6 +63,7 @@ class FileResult:
     fixed: int = 0
     diff: str = ""
     skipped: bool = False  # excluded by configuration
+    warnings: list[tuple[object, str]] = field(default_factory=list)  # (key to say it once, message)
 
 
 def lint_file(workspace: Workspace, target: FileTarget, request: CheckRequest,
@@ -90,7 +91,11 @@ def lint_file(workspace: Workspace, target: FileTarget, request: CheckRequest,
         return result
     if request.fix or request.diff:
         try:
-            source, result.fixed, result.diff = _fix(linter, source, target, write=request.fix and not request.diff)
+            source, result.fixed, result.diff = _fix(linter, source, target, request.fix and not request.diff,
+                                                     data, result)
+        except _NotFixed as exc:
+            result.error = str(exc)
+            return result
         except OSError as exc:  # the file is left as it was (atomic replace)
             result.error = f"{target.shown}: cannot write the fixes ({exc.strerror or exc})"
             return result
@@ -102,26 +107,70 @@ def lint_file(workspace: Workspace, target: FileTarget, request: CheckRequest,
     return result
 
 
-def _fix(linter, source, target: FileTarget, write: bool):
-    """Apply certain fixes until nothing changes; write back (or diff)."""
+def _fix(linter, source, target: FileTarget, write: bool, snapshot: bytes, result: FileResult):
+    """Apply the verified fixes of one lint pass; write back (or diff)."""
     original = source.text
-    total = 0
-    for _ in range(_MAX_FIX_PASSES):
-        edits = chosen_edits(source.text, fixable(linter.lint(source)))
-        if not edits:
-            break
-        total += len(edits)
-        source = decode(source.splice(edits, edited_text(source.text, edits)), source.path)
-    text = source.text
-    if text == original:
+    edits = _encodable(source, fixable(linter.lint(source)), result)
+
+    def fixes_of(text: str):
+        return fixable(linter.lint(dataclasses.replace(source, text=text, raw=None, _starts=None)))
+
+    plan = plan_fixes(original, edits, fixes_of)
+    for edit, undo in plan.conflicts:
+        key = frozenset((edit.origin, undo.origin))
+        result.warnings.append((key, _conflict_message(original, edit, undo)))
+    data = source.splice(plan.applied, plan.text)
+    if not plan.applied or data == source.raw:  # CP932 ～ → 〜: the same bytes
         return source, 0, ""
     diff = "".join(difflib.unified_diff(
-        original.splitlines(keepends=True), text.splitlines(keepends=True),
+        original.splitlines(keepends=True), plan.text.splitlines(keepends=True),
         fromfile=f"a/{target.shown}", tofile=f"b/{target.shown}",
     ))
     if write:
-        write_atomically(target.path, source.raw if source.raw is not None else source.encode(text))
-    return source, total, diff
+        _replace_checked(target, snapshot, data)
+    return decode(data, source.path), len(plan.applied), diff
+
+
+def _encodable(source, edits, result: FileResult):
+    """Edits the file's encoding can hold; the others are skipped with a note."""
+    kept = []
+    for edit in edits:
+        try:
+            edit.replacement.encode(source.encoding)
+        except UnicodeEncodeError:
+            line, column = source.position(edit.start)
+            result.warnings.append((None, (
+                f"{source.path}:{line}:{column}: the fix {source.text[edit.start:edit.end]} → "
+                f"{edit.replacement} cannot be written in {source.encoding}; not applied")))
+            continue
+        kept.append(edit)
+    return kept
+
+
+def _conflict_message(text: str, edit, undo) -> str:
+    was = text[edit.start:edit.end]
+    return (f"warning: prh rules undo each other: {was} → {edit.replacement} ({edit.origin or 'glossary'}) "
+            f"and {edit.replacement} → {undo.replacement} ({undo.origin or 'glossary'}); "
+            "--fix applies neither")
+
+
+class _NotFixed(Exception):
+    """The file is left as it is; the message names it."""
+
+
+def _replace_checked(target: FileTarget, snapshot: bytes, data: bytes) -> None:
+    """Write only a file that is still what was checked, and that is writable."""
+    try:
+        info = os.stat(target.path)
+        current = target.path.read_bytes()
+    except OSError as exc:
+        raise _NotFixed(f"{target.shown}: cannot write the fixes ({exc.strerror or exc})") from None
+    if current != snapshot:
+        raise _NotFixed(f"{target.shown}: changed while being checked; not fixed")
+    # root may write anything: the mode bits say what the owner meant
+    if not os.access(target.path, os.W_OK) or not info.st_mode & 0o222:
+        raise _NotFixed(f"{target.shown}: read-only; not fixed")
+    write_atomically(target.path, data)
 
 
 def run_check(request: CheckRequest) -> int:
@@ -152,6 +201,8 @@ def run_check(request: CheckRequest) -> int:
     finally:
         progress.close()
     code = finish(request, walk.errors, [r for r in results if r is not None])
+    if cache is not None and not interrupted:
+        cache.prune()
     if interrupted:
         print("yogolint: interrupted; the report holds the files checked so far", file=sys.stderr)
         return INTERRUPTED
@@ -163,9 +214,10 @@ def run_check(request: CheckRequest) -> int:
 _worker: dict = {}
 
 
-def _init_worker(request: CheckRequest) -> None:
+def _init_worker(request: CheckRequest, states=None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     _worker["request"] = request
+    _worker["states"] = states
     # Forked workers inherit the parent's workspace, glossary, automaton and
     # Sudachi dictionary, already built; only a spawned worker builds its own.
     if "workspace" not in _worker:
@@ -182,25 +234,64 @@ def _prepare_for_fork(workspace: Workspace, targets: list[FileTarget]) -> None:
     _worker["workspace"] = workspace
 
 
-def _lint_in_worker(item: tuple[int, FileTarget]) -> tuple[int, FileResult]:
-    index, target = item
-    return index, lint_file(_worker["workspace"], target, _worker["request"], _worker["cache"])
+_STARTED, _DONE = 1, 2
+
+
+def _lint_chunk(items: list[tuple[int, FileTarget]]) -> list[tuple[int, FileResult]]:
+    states = _worker["states"]
+    out = []
+    for index, target in items:
+        states[index] = _STARTED  # the parent reads it if this process dies
+        out.append((index, lint_file(_worker["workspace"], target, _worker["request"], _worker["cache"])))
+        states[index] = _DONE
+    return out
 
 
 def _lint_parallel(targets, request, jobs, results, progress) -> None:
+    """A worker that dies (the OOM killer, a crash in a native library)
+    breaks the pool. The files it and the others were checking are then
+    checked again one by one, each in a process of its own: the one that
+    kills its process again is reported; the rest of the run goes on."""
     context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-    pool = context.Pool(jobs, initializer=_init_worker, initargs=(request,))
+    states = context.RawArray("b", len(targets))
+    todo = list(range(len(targets)))
+    while todo:
+        _run_pool(context, states, [(i, targets[i]) for i in todo], request, jobs, results, progress)
+        suspects = [i for i in todo if results[i] is None and states[i] == _STARTED]
+        for index in suspects:
+            _run_pool(context, states, [(index, targets[index])], request, 1, results, progress)
+            if results[index] is None:
+                results[index] = FileResult(targets[index].shown, error=(
+                    f"{targets[index].shown}: the process checking this file was killed "
+                    "(out of memory?); not checked"))
+                progress.advance()
+        todo = [i for i in todo if results[i] is None]
+
+
+def _run_pool(context, states, items, request, jobs, results, progress) -> None:
+    """Lint `items` in a pool of `jobs` processes until done or until one dies."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(request, states))
     try:
-        chunk = max(1, min(16, len(targets) // (jobs * 8)))
-        for index, result in pool.imap_unordered(_lint_in_worker, list(enumerate(targets)), chunksize=chunk):
-            results[index] = result
-            progress.advance()
-        pool.close()
+        size = max(1, min(16, len(items) // (jobs * 8)))
+        futures = [executor.submit(_lint_chunk, items[i:i + size]) for i in range(0, len(items), size)]
+        for future in as_completed(futures):
+            try:
+                done = future.result()
+            except BrokenProcessPool:
+                break
+            for index, result in done:
+                results[index] = result
+                progress.advance()
+        executor.shutdown(wait=True)
     except BaseException:
-        pool.terminate()
+        # Ctrl-C: stop the workers now (they ignore SIGINT), not after their chunk
+        for process in list(getattr(executor, "_processes", {}).values()):
+            process.terminate()
+        executor.shutdown(wait=False, cancel_futures=True)
         raise
-    finally:
-        pool.join()
 
 
 # --- the report ---------------------------------------------------------------
@@ -222,6 +313,12 @@ def finish(request: CheckRequest, walk_errors: list[str], results: list[FileResu
         fixed += r.fixed
         if r.diff:
             diffs.append(r.diff)
+    said = set()
+    for r in results:
+        for key, message in r.warnings:
+            if key is None or key not in said:
+                said.add(key)
+                print(f"yogolint: {message}", file=sys.stderr)
     for error in report.errors:
         print(f"yogolint: {error}", file=sys.stderr)
 
@@ -240,7 +337,13 @@ def finish(request: CheckRequest, walk_errors: list[str], results: list[FileResu
         except OSError as exc:
             raise UserError(f"{request.output}: cannot write the report ({exc.strerror or exc})") from None
     else:
-        sys.stdout.write(rendered)
+        try:
+            sys.stdout.write(rendered)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            pass  # `yogolint check | head`: the reader left
+        except OSError as exc:  # a full disk behind `>`
+            raise UserError(f"cannot write the report to standard output ({exc.strerror or exc})") from None
     if request.fix and fixed:
         print(f"yogolint: {fixed} 件を修正しました", file=sys.stderr)
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,7 +139,7 @@ def read_source(path: Path, shown_as: str | None = None) -> Source:
 
 def read_bytes(path: Path, shown: str) -> bytes:
     try:
-        return path.read_bytes()
+        return read_regular(path)
     except FileNotFoundError:
         raise SourceError(f"{shown}: no such file") from None
     except IsADirectoryError:
@@ -146,3 +148,36 @@ def read_bytes(path: Path, shown: str) -> bytes:
         raise SourceError(f"{shown}: permission denied") from None
     except OSError as exc:
         raise SourceError(f"{shown}: cannot read ({exc.strerror or exc})") from None
+
+
+class NotRegularFile(OSError):
+    pass
+
+
+# Glossaries, prh dictionaries and configurations are far smaller (the
+# largest real prh dictionary is 100 kB): more is a mistake or an attack.
+SETTINGS_FILE_LIMIT = 16 * 1024 * 1024
+
+
+def read_regular(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a regular file (after symlinks). A FIFO, a device or a
+    socket is refused before reading (`/dev/zero` would never end, a FIFO
+    would wait for a writer); so is a file larger than `limit`."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(21, "Is a directory", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(0, "not a regular file (a device, FIFO or socket)", str(path))
+        if limit is not None and info.st_size > limit:
+            raise NotRegularFile(0, f"larger than {limit // (1024 * 1024)} MB; not read", str(path))
+        chunks = []
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+    finally:
+        os.close(fd)

@@ -86,8 +86,11 @@ class Workspace:
         except (GlossaryError, PolicyError) as exc:
             raise SettingsError(str(exc)) from None
         rule_ids = (self.options.select or set(RULES)) - (self.options.ignore or set())
-        linter = Linter(glossary, policy, rule_ids, prh=self._prh(prh_paths), many_files=self.many_files)
-        linter.fingerprint = _fingerprint(glossary_paths, prh_paths, policy, rule_ids)
+        dictionaries = self._prh(prh_paths)
+        linter = Linter(glossary, policy, rule_ids, prh=dictionaries, many_files=self.many_files)
+        # every file a dictionary read (its `imports:` too) decides findings
+        prh_files = [source for d in dictionaries for source in d.sources] or list(prh_paths)
+        linter.fingerprint = _fingerprint(glossary_paths, prh_files, policy, rule_ids)
         return linter
 
     def _prh(self, paths: tuple[Path, ...]):

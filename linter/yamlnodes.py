@@ -16,7 +16,8 @@ import json
 import os
 from pathlib import Path
 
-from linter.fixes import write_atomically
+from linter.atomic import write_atomically
+from linter.source import SETTINGS_FILE_LIMIT, read_regular
 
 _FORMAT = "yogolint-yaml-1"  # bump when the cached shape changes
 
@@ -38,7 +39,7 @@ def load_yaml(path: Path, shown: str | None = None):
     """Parse one YAML file into LineDict/LineList/scalars. Raises YamlError."""
     shown = shown or str(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path, SETTINGS_FILE_LIMIT)
         text = data.decode("utf-8-sig")
     except OSError as exc:
         raise YamlError(f"{shown}: cannot read ({exc.strerror or exc})") from None
@@ -117,15 +118,22 @@ def _convert(node, shown: str, done: dict):
 
 # --- the parsed-file cache ----------------------------------------------------
 
-def parsed_cache() -> Path | None:
+def user_cache_dir() -> Path | None:
     """$YOGOLINT_CACHE_DIR (empty: no cache), else $XDG_CACHE_HOME/yogolint or
-    ~/.cache/yogolint. Only plain values are stored, as JSON, so a cache file
-    can at worst be wrong data for the validators, never code."""
+    ~/.cache/yogolint."""
     configured = os.environ.get("YOGOLINT_CACHE_DIR")
     if configured is not None:
-        return Path(configured) / "yaml" if configured else None
+        return Path(configured) if configured else None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "yogolint" / "yaml"
+    return Path(base) / "yogolint"
+
+
+def parsed_cache() -> Path | None:
+    """The user cache's `yaml/` folder. Only plain values are stored, as JSON,
+    so a cache file can at worst be wrong data for the validators, never code;
+    and what does not have the shape written here is parsed again."""
+    base = user_cache_dir()
+    return base / "yaml" if base is not None else None
 
 
 def _encode(value, seen: set):
@@ -145,25 +153,34 @@ def _encode(value, seen: set):
 
 
 def _decode(value):
+    """The inverse of _encode; TypeError/ValueError on anything it did not write."""
     if isinstance(value, dict):
+        if type(value.get("line")) is not int:
+            raise ValueError("no line")
         if "list" in value:
+            if not isinstance(value["list"], list):
+                raise ValueError("not a list")
             out = LineList(_decode(v) for v in value["list"])
             out.line = value["line"]
             return out
         out = LineDict()
         out.line, out.key_lines = value["line"], {}
         for key, line, item in value["items"]:
+            if not isinstance(key, (str, int, float, bool)) or type(line) is not int:
+                raise ValueError("bad key")
             out[key] = _decode(item)
             out.key_lines[key] = line
         return out
-    return value
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise TypeError("not a value _encode writes")
 
 
 def _read_cached(path: Path):
     """(value,) from the cache, or None when absent or unreadable."""
     try:
-        return (_decode(json.loads(path.read_bytes())),)
-    except (OSError, ValueError, KeyError, TypeError):
+        return (_decode(json.loads(read_regular(path, SETTINGS_FILE_LIMIT * 4))),)
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
 
 
@@ -172,6 +189,6 @@ def _write_cached(folder: Path, name: str, value) -> None:
     try:
         payload = json.dumps(_encode(value, set()), ensure_ascii=False).encode("utf-8")
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomically(folder / name, payload)
+        write_atomically(folder / name, payload, fsync=False, follow_symlinks=False, trusted=folder)
     except (OSError, ValueError, RecursionError):
         pass

@@ -226,15 +226,15 @@ def test_unreadable_file_chmod_000(work):
 
 def test_unreadable_file_simulated(cli, work, monkeypatch):
     monkeypatch.chdir(work)
-    real = Path.read_bytes
+    real = os.open
 
-    def read_bytes(self):
-        if self.name == "secret.md":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def open_(path, flags, *args, **kwargs):
+        if Path(path).name == "secret.md":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, flags, *args, **kwargs)
 
     (work / "secret.md").write_text(GOOD, encoding="utf-8")
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", open_)
     result = cli("check", "--no-cache", ".")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == ["yogolint: secret.md: permission denied"]

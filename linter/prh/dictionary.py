@@ -70,6 +70,16 @@ class PrhHit:
     replacement: str
     rule: PrhRule
 
+    @property
+    def certain(self) -> bool:
+        """False when `expected` used a `$N` whose group did not take part in
+        the match (`基づ$1` on もとづく, matched by another alternative)."""
+        return not isinstance(self.replacement, _Unsure)
+
+
+class _Unsure(str):
+    """A replacement that expanded an unmatched group (see PrhHit.certain)."""
+
 
 @dataclass(frozen=True)
 class SpecFailure:
@@ -194,11 +204,14 @@ class _Ctx:
 
 
 def _compose(path: str):
+    from linter.source import SETTINGS_FILE_LIMIT, NotRegularFile, read_regular
+
     try:
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
+        text = read_regular(path, SETTINGS_FILE_LIMIT).decode("utf-8")
     except FileNotFoundError:
         raise
+    except NotRegularFile as e:
+        raise PrhError(f"{path}: {e.strerror}") from None
     except (OSError, UnicodeDecodeError) as e:
         raise PrhError(f"{path}:1: cannot read dictionary ({e})") from None
     loader = _LOADER(text)
@@ -477,15 +490,24 @@ class PrhDictionary:
                     local = (am.group(0),) + am.groups()
                     break
 
+        unmatched = False
+
         def sub(mo):
+            nonlocal unmatched
             idx = int(mo.group(1))
             if local is not None and 0 < idx < len(local):
-                return local[idx] or ""
-            if idx == 0 or idx > len(groups) - 1:
+                value = local[idx]
+            elif idx == 0 or idx > len(groups) - 1:
                 return mo.group(0)
-            return groups[idx] or ""
+            else:
+                value = groups[idx]
+            unmatched |= value is None
+            return value or ""
 
-        return re.sub(r"\$([0-9]{1,2})", sub, rule.expected)
+        replacement = re.sub(r"\$([0-9]{1,2})", sub, rule.expected)
+        # prh expands a group that took no part in the match to "" (JS does):
+        # reported as prh reports it, but not a replacement to write.
+        return _Unsure(replacement) if unmatched else replacement
 
     def find(self, text: str, path: Optional[str] = None) -> List[PrhHit]:
         """All hits in ``text``, in text order, non-overlapping.
