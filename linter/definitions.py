@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 
 from linter.matching import Occurrence
+from linter.source import line_bounds
+
+_NONBLANK = re.compile(r"\S")
 
 OPENING = "(（"
 CLOSING = ")）"
@@ -85,11 +88,10 @@ def table_row_definition(text: str, start: int, end: int, names: tuple[str, ...]
 
 def table_row_meaning(text: str, start: int, end: int) -> str | None:
     """The second cell of a table row whose first cell is the word alone."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start: len(text) if line_end == -1 else line_end].strip()
-    if not line.startswith("|"):
-        return None
+    line_start = line_bounds(text, start)[0]
+    if not text[line_start:line_start + 64].lstrip().startswith("|"):
+        return None  # before slicing the line: it may be megabytes long
+    line = text[line_start:line_bounds(text, end)[1]].strip()
     cells = [c.strip() for c in line.strip("|").split("|")]
     return cells[1] if len(cells) >= 2 and cells[0] == text[start:end] else None
 
@@ -115,8 +117,7 @@ def defined_at(text: str, mask: str, occ: Occurrence, names: tuple[str, ...]) ->
     enclosing = enclosing_paren(mask, occ.start, occ.end)
     if enclosing:
         # `expansion(MQL)`: some words stand before the parenthesis on its line.
-        line_start = mask.rfind("\n", 0, enclosing[0]) + 1
-        if mask[line_start:enclosing[0]].strip():
+        if _NONBLANK.search(mask, line_bounds(mask, enclosing[0])[0], enclosing[0]):
             return True
     return defines_by_sentence(mask, occ)
 
@@ -136,10 +137,10 @@ def defines_by_sentence(mask: str, occ: Occurrence) -> bool:
         return False
     if m.group(0).strip() in ("とは", "って何"):
         return True
-    line_start = mask.rfind("\n", 0, occ.start) + 1
-    line_end = mask.find("\n", occ.end)
-    rest = mask[occ.end + m.end(): line_end if line_end != -1 else len(mask)]
-    return not mask[line_start:occ.start].strip() and bool(rest.strip())
+    line_start = line_bounds(mask, occ.start)[0]
+    if _NONBLANK.search(mask, line_start, occ.start):
+        return False
+    return _NONBLANK.search(mask, occ.end + m.end(), line_bounds(mask, occ.end)[1]) is not None
 
 
 _PREFACE_LOOKBACK = 24  # a preface is a few words; blanks (indentation) may run longer

@@ -15,6 +15,7 @@ from linter.automaton import Candidate, TermAutomaton
 from linter.documents import Block, Document
 from linter.folding import width_normalize
 from linter.glossary import Deprecated, Entry
+from linter.source import line_bounds
 from linter.tokenizer import Token, tokenize
 
 
@@ -110,10 +111,7 @@ class Words:
 
 
 def _line_block(document: Document, offset: int) -> Block:
-    text = document.mask
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return Block(start, len(text) if end == -1 else end)
+    return Block(*line_bounds(document.mask, offset))
 
 
 _IDENTIFIER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./-")

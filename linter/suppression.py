@@ -36,24 +36,33 @@ class Suppressions:
     directives: list[Directive] = field(default_factory=list)
 
     def filter(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-        return [d for d in diagnostics if not self._silenced(d)]
-
-    def _silenced(self, diag: Diagnostic) -> bool:
-        silenced = False
-        open_ranges: list[Directive] = []
+        """One sweep over the findings in line order beside the directives in
+        text order (thousands of directives stay linear)."""
+        if not self.directives:
+            return diagnostics
+        whole_file = [d for d in self.directives if d.kind == "disable-file"]
+        next_line: dict[int, list[Directive]] = {}
         for directive in self.directives:
-            if directive.kind == "disable-file" and directive.covers(diag):
-                directive.used = silenced = True
-            elif directive.kind == "disable-next-line" and directive.line + 1 == diag.line and directive.covers(diag):
-                directive.used = silenced = True
-            elif directive.kind == "disable" and directive.line <= diag.line:
-                open_ranges.append(directive)
-            elif directive.kind == "enable" and directive.line <= diag.line:
-                open_ranges = [o for o in open_ranges if directive.names and not set(o.names) <= set(directive.names)]
-        for directive in open_ranges:
-            if directive.covers(diag):
-                directive.used = silenced = True
-        return silenced
+            if directive.kind == "disable-next-line":
+                next_line.setdefault(directive.line + 1, []).append(directive)
+        ranges = [d for d in self.directives if d.kind in ("disable", "enable")]
+        silenced = [False] * len(diagnostics)
+        open_ranges: list[Directive] = []
+        k = 0
+        for i in sorted(range(len(diagnostics)), key=lambda i: diagnostics[i].line):
+            diag = diagnostics[i]
+            while k < len(ranges) and ranges[k].line <= diag.line:
+                directive = ranges[k]
+                if directive.kind == "disable":
+                    open_ranges.append(directive)
+                else:
+                    open_ranges = [o for o in open_ranges
+                                   if directive.names and not set(o.names) <= set(directive.names)]
+                k += 1
+            for directive in (*whole_file, *next_line.get(diag.line, ()), *open_ranges):
+                if directive.covers(diag):
+                    directive.used = silenced[i] = True
+        return [d for i, d in enumerate(diagnostics) if not silenced[i]]
 
     def unused(self) -> list[Directive]:
         return [d for d in self.directives if not d.used and d.kind != "enable"]

@@ -23,6 +23,7 @@ from linter import __version__
 from linter.diagnostics import Diagnostic
 from linter.reporters import Report
 from linter.rules import RULES
+from linter.source import line_bounds, line_number
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "yogolintFindingHash/v1"
@@ -145,8 +146,7 @@ def _edit_region(d: Diagnostic, text: str | None) -> dict | None:
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+    return line_number(text, offset), offset - line_bounds(text, offset)[0] + 1
 
 
 def _line(lines: list[str] | None, line: int) -> str:

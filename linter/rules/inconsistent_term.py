@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from linter.context import LintContext
 from linter.definitions import CLOSING, OPENING, paren_after
 from linter.matching import Occurrence
 from linter.rules import rule
+from linter.source import line_bounds
+
+_NONBLANK = re.compile(r"\S")
 
 
 @rule("inconsistent-term", "同じ概念に二つ以上の呼び名を混ぜている", fixable=True)
@@ -85,7 +89,7 @@ def _inside_definition(mask: str, occ: Occurrence) -> bool:
     """A name in parentheses that follow other words on its line: the
     parenthesis defines or glosses them (`MA(マーケティングオートメーション)`,
     `(Customer Lifetime Value、顧客生涯価値)`), so it is no usage of its own."""
-    line_start = mask.rfind("\n", 0, occ.start) + 1
+    line_start = line_bounds(mask, occ.start)[0]
     depth = 0
     for pos in range(occ.start - 1, max(line_start, occ.start - 60) - 1, -1):
         c = mask[pos]
@@ -93,15 +97,14 @@ def _inside_definition(mask: str, occ: Occurrence) -> bool:
             depth += 1
         elif c in OPENING:
             if depth == 0:
-                return bool(mask[line_start:pos].strip()) and _closes(mask, occ.end)
+                return _NONBLANK.search(mask, line_start, pos) is not None and _closes(mask, occ.end)
             depth -= 1
     return False
 
 
 def _closes(mask: str, pos: int) -> bool:
     depth = 0
-    line_end = mask.find("\n", pos)
-    for c in mask[pos: line_end if line_end != -1 else len(mask)][:60]:
+    for c in mask[pos: min(line_bounds(mask, pos)[1], pos + 60)]:
         if c in OPENING:
             depth += 1
         elif c in CLOSING:
