@@ -84,6 +84,7 @@ def check(paths, fmt, output, config, glossaries, prh, select, ignore, exclude, 
     Exit status: 0 no findings, 1 findings, 2 usage, glossary, configuration
     or unreadable-file error.
     """
+    from linter.atomic import Terminated
     from linter.rules import RULES
     from linter.runner import CheckRequest, UserError, run_check
     from linter.workspace import Options
@@ -108,6 +109,9 @@ def check(paths, fmt, output, config, glossaries, prh, select, ignore, exclude, 
     except KeyboardInterrupt:
         click.echo("yogolint: interrupted", err=True)
         sys.exit(130)
+    except Terminated:  # SIGTERM during a write: the temporary file is gone, the file as it was
+        click.echo("yogolint: terminated", err=True)
+        sys.exit(143)
     except Exception as exc:  # noqa: BLE001 - one line for the user, traceback on request
         if debug:
             raise

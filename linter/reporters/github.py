@@ -9,6 +9,8 @@ without a location, so a CI log shows them where the findings are.
 """
 from __future__ import annotations
 
+import os
+
 from linter.reporters import Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -35,7 +37,7 @@ def render(report: Report) -> str:
         lines.append(command(
             COMMANDS.get(d.severity, "warning"),
             d.message,
-            file=d.path.replace("\\", "/"),
+            file=d.path.replace(os.sep, "/"),  # a POSIX name may hold a `\\` of its own
             line=d.line,
             col=d.column,
             endLine=d.end_line,

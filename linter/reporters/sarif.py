@@ -79,7 +79,9 @@ def build(report: Report) -> dict:
 def artifact_uri(path: str) -> str:
     """A path as the user gave it, as a URI reference: forward slashes,
     percent-encoded where a URI needs it (spaces, non-ASCII names)."""
-    path = path.replace("\\", "/")
+    # `\xNN` is a byte of a name that is not UTF-8 (linter.display), kept as
+    # `%5CxNN`; any other backslash is a Windows separator
+    path = re.sub(r"\\(?!x[0-9a-f]{2})", "/", path)
     if re.match(r"^[A-Za-z]:/", path):  # a Windows drive: only valid as a file URI
         return "file:///" + quote(path, safe="/:")
     return quote(path, safe="/")
