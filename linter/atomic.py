@@ -97,7 +97,9 @@ def _replace(path: Path, data: bytes, info: os.stat_result | None, fsync: bool) 
                 handle.flush()
                 if fsync:
                     os.fsync(handle.fileno())
-            if info is not None:
+            if info is None:  # a new file: the mode any other program would give it, not mkstemp's 0600
+                os.chmod(tmp, 0o666 & ~_umask())
+            else:
                 os.chmod(tmp, stat.S_IMODE(info.st_mode))
                 if hasattr(os, "chown") and (info.st_uid, info.st_gid) != _owner(tmp):
                     try:
@@ -111,6 +113,12 @@ def _replace(path: Path, data: bytes, info: os.stat_result | None, fsync: bool) 
             except FileNotFoundError:
                 pass
             raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o22)  # reading the umask means setting it: put it back at once
+    os.umask(mask)
+    return mask
 
 
 def _owner(path: str) -> tuple[int, int]:

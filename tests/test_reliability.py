@@ -610,3 +610,22 @@ def test_writing_the_report_to_a_full_device(work):
 def work(tmp_path):
     (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
     return tmp_path
+
+
+@pytest.mark.skipif(not IS_ROOT, reason="a folder of another user needs root to make")
+def test_a_cache_folder_of_another_user_is_not_used(tmp_path):
+    (tmp_path / ".yogolint_cache").mkdir()
+    os.chown(tmp_path / ".yogolint_cache", 1234, 1234)
+    (tmp_path / "a.md").write_text(GOOD, encoding="utf-8")
+    result = run_cached("a.md", cwd=tmp_path)
+    assert result.returncode == 1 and "a.md:3:1: preferred-term" in result.stdout
+    assert list((tmp_path / ".yogolint_cache").iterdir()) == []
+
+
+def test_a_new_report_file_gets_the_usual_mode(work):
+    old = os.umask(0o022)
+    try:
+        run("-o", "report.txt", "good.md", cwd=work)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((work / "report.txt").stat().st_mode) == 0o644
