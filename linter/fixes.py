@@ -63,10 +63,16 @@ def fixable(diagnostics: list[Diagnostic]) -> list[Edit]:
             if d.fix is not None and d.start <= d.fix.start <= d.fix.end <= d.end]
 
 
-def plan_fixes(text: str, edits: list[Edit], fixes_of: Callable[[str], list[Edit]]) -> FixPlan:
+def plan_fixes(text: str, edits: list[Edit], fixes_of: Callable[[str], list[Edit]],
+               reported: list[Edit] | None = None) -> FixPlan:
     """Choose which of `edits` (found in `text`) to apply. `fixes_of(text)` is
     the linter's fixable edits for a text; it is asked about the result only
-    to verify it. Each round leaves out at least one edit, so this ends."""
+    to verify it. `reported`: every fix the text reported, applied or not
+    (default: `edits`). A fix of the result that is none of those, even away
+    from any edit (`javascript` → `JavaScript` in `marketo-measure-javascript`
+    makes `marketo` a finding: no longer an identifier), is blamed on the
+    nearest edit. Each round leaves out at least one edit, so this ends."""
+    known = {(e.start, e.end, e.replacement) for e in (edits if reported is None else reported)}
     refused: set[Edit] = set()
     plan = FixPlan(text)
     seen_conflicts: set[frozenset[str]] = set()
@@ -79,15 +85,19 @@ def plan_fixes(text: str, edits: list[Edit], fixes_of: Callable[[str], list[Edit
         regions = _inserted_regions(chosen)
         unstable: set[Edit] = set()
         for later in fixes_of(result):
+            touched = False
             for edit, (a, b) in zip(chosen, regions):
                 if not _touches(later, a, b):
                     continue
+                touched = True
                 unstable.add(edit)
                 if _restores(result, later, a, b, text[edit.start:edit.end]):
                     pair = frozenset((edit.origin, later.origin))
                     if pair not in seen_conflicts:
                         seen_conflicts.add(pair)
                         plan.conflicts.append((edit, later))
+            if not touched and _before_edits(later, chosen, regions) not in known:
+                unstable.add(_nearest(later, chosen, regions))
         if not unstable:
             plan.text, plan.applied = result, chosen
             return plan
@@ -104,6 +114,20 @@ def _inserted_regions(chosen: list[Edit]) -> list[tuple[int, int]]:
         regions.append((start, start + len(edit.replacement)))
         shift += len(edit.replacement) - (edit.end - edit.start)
     return regions
+
+
+def _before_edits(later: Edit, chosen: list[Edit], regions) -> tuple[int, int, str]:
+    """A fix of the edited text that touches no edit, where it stood before them."""
+    shift = sum(len(e.replacement) - (e.end - e.start) for e, (_, b) in zip(chosen, regions) if b <= later.start)
+    return later.start - shift, later.end - shift, later.replacement
+
+
+def _nearest(later: Edit, chosen: list[Edit], regions) -> Edit:
+    def distance(item):
+        _, (a, b) = item
+        return later.start - b if b <= later.start else a - later.end
+
+    return min(zip(chosen, regions), key=distance)[0]
 
 
 def _touches(later: Edit, a: int, b: int) -> bool:

@@ -110,12 +110,13 @@ def lint_file(workspace: Workspace, target: FileTarget, request: CheckRequest,
 def _fix(linter, source, target: FileTarget, write: bool, snapshot: bytes, result: FileResult):
     """Apply the verified fixes of one lint pass; write back (or diff)."""
     original = source.text
-    edits = _encodable(source, fixable(linter.lint(source)), result)
+    reported = fixable(linter.lint(source))
+    edits = _encodable(source, reported, result)
 
     def fixes_of(text: str):
         return fixable(linter.lint(dataclasses.replace(source, text=text, raw=None, _starts=None)))
 
-    plan = plan_fixes(original, edits, fixes_of)
+    plan = plan_fixes(original, edits, fixes_of, reported)
     for edit, undo in plan.conflicts:
         key = frozenset((edit.origin, undo.origin))
         result.warnings.append((key, _conflict_message(original, edit, undo)))

@@ -60,7 +60,7 @@ def _paragraphs() -> tuple[str, ...]:
     out = []
     for folder in DOCUMENT_FOLDERS:
         for file in sorted(folder.rglob("*.md"))[:12]:
-            text = file.read_text(encoding="utf-8", errors="replace")
+            text = file.read_text(encoding="utf-8-sig", errors="replace")
             out += [p for p in text.split("\n\n") if 0 < len(p) < 300 and any("\u3040" <= c <= "\u9fff" for c in p)]
     return tuple(out)
 
