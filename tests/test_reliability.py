@@ -235,7 +235,7 @@ def test_report_to_a_fifo_is_written_through_it(work):
     fifo = work / "pipe"
     os.mkfifo(fifo)
     received = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
     result = run("-o", "pipe", "good.md", cwd=work)
     reader.join(timeout=60)
