@@ -133,11 +133,14 @@ def _fix(linter, source, target: FileTarget, write: bool, snapshot: bytes, resul
 
 
 def _encodable(source, edits, result: FileResult):
-    """Edits the file's encoding can hold; the others are skipped with a note."""
+    """Edits the file's encoding can hold; the others are skipped with a note.
+    An edit that encodes to the bytes already there (CP932 writes ～ and 〜 as
+    0x8160) changes nothing and is no fix."""
     kept = []
     for edit in edits:
         try:
-            edit.replacement.encode(source.encoding)
+            if edit.replacement.encode(source.encoding) == source.text[edit.start:edit.end].encode(source.encoding):
+                continue
         except UnicodeEncodeError:
             line, column = source.position(edit.start)
             result.warnings.append((None, (

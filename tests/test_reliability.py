@@ -580,12 +580,13 @@ def test_the_cache_is_bounded(work):
 
 def test_a_cp932_fix_that_writes_the_same_bytes_is_no_fix(work):
     (work / "prh.yml").write_text("version: 1\nrules:\n  - expected: 〜\n    pattern: ～\n", encoding="utf-8")
-    data = "9時～17時\r\n".encode("cp932")
-    (work / "sjis.md").write_bytes(data)
-    for _ in range(2):
-        result = run("--prh", "prh.yml", "--fix", "sjis.md", cwd=work)
-        assert "件を修正しました" not in result.stderr
-        assert (work / "sjis.md").read_bytes() == data
+    (work / "sjis.md").write_bytes("9時～17時にセールスフォースを更新\r\n".encode("cp932"))
+    result = run("--prh", "prh.yml", "--fix", "sjis.md", cwd=work)
+    assert result.stderr == "yogolint: 1 件を修正しました\n"  # Salesforce; not ～ → 〜
+    data = "9時～17時にSalesforceを更新\r\n".encode("cp932")
+    assert (work / "sjis.md").read_bytes() == data
+    again = run("--prh", "prh.yml", "--fix", "sjis.md", cwd=work)
+    assert again.stderr == "" and (work / "sjis.md").read_bytes() == data
 
 
 def test_pyproject_with_a_bom_is_read(work):
