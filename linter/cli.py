@@ -90,15 +90,16 @@ def check(paths, fmt, output, config, glossaries, prh, select, ignore, exclude, 
 
     selected, ignored = _ids(select), _ids(ignore)
     for ids in (selected or set(), ignored or set()):
-        unknown = ids - set(RULES) - {"unused-suppression"}
+        unknown = ids - set(RULES)
         if unknown:
             _fail(f"unknown rule '{sorted(unknown)[0]}' (known: {', '.join(RULES)})")
     request = CheckRequest(
         paths=list(paths) or ["."],
         options=Options(glossaries=list(glossaries), prh=list(prh), select=selected, ignore=ignored,
-                        config=config, exclude=list(exclude)),
+                        config=config, exclude=list(exclude),
+                        report_unused_suppressions=report_unused_suppressions),
         fmt=fmt, output=output, fix=fix, diff=diff, statistics=statistics, exit_zero=exit_zero,
-        fail_on=fail_on, report_unused_suppressions=report_unused_suppressions,
+        fail_on=fail_on,
         jobs=jobs, cache=not no_cache,
     )
     try:

@@ -43,7 +43,6 @@ class CheckRequest:
     statistics: bool = False
     exit_zero: bool = False
     fail_on: str = "info"
-    report_unused_suppressions: bool = False
     jobs: int | None = None  # None: one per core
     cache: bool = True
 
@@ -76,7 +75,7 @@ def lint_file(workspace: Workspace, target: FileTarget, request: CheckRequest,
         linter = workspace.linter_for(target.path)
         key = None
         if cache is not None and not (request.fix or request.diff):
-            flags = f"{linter.fingerprint}/{request.report_unused_suppressions}"
+            flags = linter.fingerprint
             key = cache.key(data, flags, target.shown)
             cached = cache.get(key)
             if cached is not None:
@@ -94,7 +93,7 @@ def lint_file(workspace: Workspace, target: FileTarget, request: CheckRequest,
         except OSError as exc:  # the file is left as it was (atomic replace)
             result.error = f"{target.shown}: cannot write the fixes ({exc.strerror or exc})"
             return result
-    result.diagnostics = linter.lint(source, request.report_unused_suppressions)
+    result.diagnostics = linter.lint(source)
     if result.diagnostics and request.keeps_text:
         result.text = source.text
     if key is not None:

@@ -3,10 +3,19 @@ from __future__ import annotations
 import bisect
 
 from linter.context import LintContext
-from linter.rules import rule
+from linter.glossary import Entry
+from linter.policy import Policy
+from linter.rules import Needs, rule
 
 
-@rule("confusable-name", "社名を製品名の代わりに使っている", fixable=True)
+def _company_or_product(entry: Entry, policy: Policy) -> bool:
+    """Companies with products, and the products (the company named beside
+    its product is no finding)."""
+    return bool(entry.products) or entry.kind == "product"
+
+
+@rule("confusable-name", "社名を製品名の代わりに使っている", fixable=True,
+      needs=Needs(entries=_company_or_product))
 def check(ctx: LintContext):
     """
     ## 何をするか

@@ -5,10 +5,18 @@ from collections import Counter, defaultdict
 from linter.context import LintContext
 from linter.definitions import CLOSING, OPENING, paren_after
 from linter.matching import Occurrence
-from linter.rules import rule
+from linter.glossary import Entry
+from linter.policy import Policy
+from linter.rules import Needs, rule
 
 
-@rule("inconsistent-term", "同じ概念に二つ以上の呼び名を混ぜている", fixable=True)
+def _has_several_names(entry: Entry, policy: Policy) -> bool:
+    return len(set(entry.names())) > 1
+
+
+# Two names in one document make a finding, never one alone.
+@rule("inconsistent-term", "同じ概念に二つ以上の呼び名を混ぜている", fixable=True,
+      needs=Needs(entries=_has_several_names, alone=False))
 def check(ctx: LintContext):
     """
     ## 何をするか
