@@ -94,7 +94,7 @@ def _record(d: Diagnostic) -> dict:
     record = d.to_json()
     record.update(start=d.start, end=d.end)
     if d.fix is not None:
-        record["fix"] = [d.fix.start, d.fix.end, d.fix.replacement]
+        record["fix"] = [d.fix.start, d.fix.end, d.fix.replacement, d.fix.safe]
     return record
 
 
@@ -104,5 +104,5 @@ def _diagnostic(r: dict) -> Diagnostic:
         path=r["path"], rule=r["rule"], severity=r["severity"], term=r["term"], message=r["message"],
         start=r["start"], end=r["end"], line=r["line"], column=r["column"], end_line=r["end_line"],
         end_column=r["end_column"], suggestions=list(r["suggestions"]),
-        fix=Edit(fix[0], fix[1], fix[2]) if fix else None,
+        fix=Edit(fix[0], fix[1], fix[2], fix[3]) if fix else None,
     )

@@ -67,6 +67,8 @@ def run() -> None:
 @click.option("--ignore", multiple=True, help="Skip these rule ids (repeatable, or comma-separated).")
 @click.option("--exclude", multiple=True, help="Skip files matching this glob (repeatable).")
 @click.option("--fix", is_flag=True, help="Apply the fixes that are certain, in place.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="With --fix/--diff, also apply fixes that choose between names or products.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option("--statistics", is_flag=True, help="Counts by rule and by term after the findings.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
@@ -77,7 +79,7 @@ def run() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: one per core).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write .yogolint_cache/.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
-def check(paths, fmt, output, config, glossaries, prh, select, ignore, exclude, fix, diff, statistics,
+def check(paths, fmt, output, config, glossaries, prh, select, ignore, exclude, fix, unsafe_fixes, diff, statistics,
           exit_zero, fail_on, report_unused_suppressions, jobs, no_cache, debug):
     """Lint Markdown (.md) and text (.txt) files; folders are walked recursively.
 
@@ -98,7 +100,7 @@ def check(paths, fmt, output, config, glossaries, prh, select, ignore, exclude, 
         options=Options(glossaries=list(glossaries), prh=list(prh), select=selected, ignore=ignored,
                         config=config, exclude=list(exclude),
                         report_unused_suppressions=report_unused_suppressions),
-        fmt=fmt, output=output, fix=fix, diff=diff, statistics=statistics, exit_zero=exit_zero,
+        fmt=fmt, output=output, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, statistics=statistics, exit_zero=exit_zero,
         fail_on=fail_on,
         jobs=jobs, cache=not no_cache,
     )

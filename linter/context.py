@@ -58,12 +58,13 @@ class LintContext:
         return self._cue_cache[key]
 
     def diagnostic(self, rule_id: str, occ: Occurrence, message: str,
-                   suggestions: list[str] = (), fix: str | None = None) -> Diagnostic:
-        return self.finding(rule_id, occ.start, occ.end, message, suggestions, fix)
+                   suggestions: list[str] = (), fix: str | None = None, safe: bool = True) -> Diagnostic:
+        return self.finding(rule_id, occ.start, occ.end, message, suggestions, fix, safe)
 
     def finding(self, rule_id: str, start: int, end: int, message: str,
-                suggestions: list[str] = (), fix: str | None = None) -> Diagnostic:
-        """A finding over text[start:end] with the rule's configured severity."""
+                suggestions: list[str] = (), fix: str | None = None, safe: bool = True) -> Diagnostic:
+        """A finding over text[start:end] with the rule's configured severity;
+        `fix` replaces that text, `safe` says whether plain --fix may apply it."""
         return Diagnostic(
             path=self.document.source.path,
             rule=rule_id,
@@ -73,7 +74,7 @@ class LintContext:
             start=start,
             end=end,
             suggestions=list(suggestions),
-            fix=Edit(start, end, fix) if fix is not None else None,
+            fix=Edit(start, end, fix, safe) if fix is not None else None,
         )
 
 

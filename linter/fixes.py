@@ -35,8 +35,9 @@ def edited_text(text: str, chosen: list[Edit]) -> str:
     return "".join(out)
 
 
-def fixable(diagnostics: list[Diagnostic]) -> list[Edit]:
-    return [d.fix for d in diagnostics if d.fix is not None]
+def fixable(diagnostics: list[Diagnostic], unsafe: bool = False) -> list[Edit]:
+    """The edits a run applies: the safe ones, and the unsafe ones on request."""
+    return [d.fix for d in diagnostics if d.fix is not None and (d.fix.safe or unsafe)]
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -39,6 +39,7 @@ class CheckRequest:
     fmt: str = "text"
     output: Path | None = None
     fix: bool = False
+    unsafe_fixes: bool = False  # with fix/diff: apply the fixes that choose between names too
     diff: bool = False
     statistics: bool = False
     exit_zero: bool = False
@@ -89,7 +90,8 @@ def lint_file(workspace: Workspace, target: FileTarget, request: CheckRequest,
         return result
     if request.fix or request.diff:
         try:
-            source, result.fixed, result.diff = _fix(linter, source, target, write=request.fix and not request.diff)
+            source, result.fixed, result.diff = _fix(linter, source, target, write=request.fix and not request.diff,
+                                                     unsafe=request.unsafe_fixes)
         except OSError as exc:  # the file is left as it was (atomic replace)
             result.error = f"{target.shown}: cannot write the fixes ({exc.strerror or exc})"
             return result
@@ -101,12 +103,12 @@ def lint_file(workspace: Workspace, target: FileTarget, request: CheckRequest,
     return result
 
 
-def _fix(linter, source, target: FileTarget, write: bool):
+def _fix(linter, source, target: FileTarget, write: bool, unsafe: bool = False):
     """Apply certain fixes until nothing changes; write back (or diff)."""
     original = source.text
     total = 0
     for _ in range(_MAX_FIX_PASSES):
-        edits = chosen_edits(source.text, fixable(linter.lint(source)))
+        edits = chosen_edits(source.text, fixable(linter.lint(source), unsafe))
         if not edits:
             break
         total += len(edits)

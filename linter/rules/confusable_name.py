@@ -37,7 +37,8 @@ def check(ctx: LintContext):
     ## 代わりに
     Freshsalesにログインして商談のステージを更新する。
 
-    手がかりが一つの製品だけを指すときに限り `--fix` で置き換えます。
+    手がかりが一つの製品だけを指すときに限り、`--unsafe-fixes` で置き換えます
+    (製品の選択は書き手の判断なので、`--fix` だけでは置き換えません)。
     """
     text = ctx.document.mask
     verdicts: dict[tuple[str, int, int], tuple | None] = {}  # one per company and sentence
@@ -60,7 +61,7 @@ def check(ctx: LintContext):
         )
         yield ctx.diagnostic(
             "confusable-name", occ, message, [p.term for _, _, p, _ in scored],
-            fix=best.term if certain else None,
+            fix=best.term if certain else None, safe=False,  # a choice between products
         )
 
 

@@ -38,7 +38,8 @@ def check(ctx: LintContext):
     ## 代わりに
     カスタマーサクセスの体制を強化する。カスタマーサクセスの指標は解約率とする。
 
-    `--fix` で多数派の呼び名に揃えます。
+    どちらの呼び名に揃えるかは書き手の判断なので、修正は `--unsafe-fixes` のときだけ
+    適用します。
     """
     mask = ctx.document.mask
     groups: dict[tuple[str, bool], list[Occurrence]] = defaultdict(list)
@@ -65,7 +66,7 @@ def check(ctx: LintContext):
                 "inconsistent-term", occ,
                 f"「{occ.surface}」と「{dominant}」が混在しています({variants})。"
                 f"{reason}「{dominant}」に揃えてください",
-                [dominant], fix=dominant,
+                [dominant], fix=dominant, safe=False,  # a choice between names
             )
 
 
