@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple, Union
 
+from linter.folding import FULL_WIDTH_ALNUM
+
 @functools.lru_cache(maxsize=1)
 def _regex_module():
     """The `regex` package, imported only for a pattern that needs it (a
@@ -725,13 +727,8 @@ MATCH_TIME_LIMIT = 1.0
 # Normalisation used by the prefilter: a 1:1 code point map (so offsets are
 # preserved) that folds ASCII case and full-width alphanumerics, plus the few
 # non-ASCII characters that case-fold onto ASCII letters.
-_NORM = {}
-for _c in range(26):
-    _NORM[0x41 + _c] = 0x61 + _c
-    _NORM[0xFF21 + _c] = 0x61 + _c
-    _NORM[0xFF41 + _c] = 0x61 + _c
-for _c in range(10):
-    _NORM[0xFF10 + _c] = 0x30 + _c
+_NORM = {code: ord(chr(ascii_code).lower()) for code, ascii_code in FULL_WIDTH_ALNUM.items()}
+_NORM.update({0x41 + c: 0x61 + c for c in range(26)})
 _NORM[0x212A] = ord("k")  # KELVIN SIGN
 _NORM[0x017F] = ord("s")  # LONG S
 _NORM[0x0130] = ord("i")
@@ -739,9 +736,7 @@ _NORM[0x0131] = ord("i")
 NORM_TABLE = _NORM
 # Case-sensitive rules are prefiltered on width-folded text only, so that `IO`
 # is not a candidate in every paragraph that says `function`.
-_WIDTH = {0xFF21 + c: 0x41 + c for c in range(26)}
-_WIDTH.update({0xFF41 + c: 0x61 + c for c in range(26)})
-_WIDTH.update({0xFF10 + c: 0x30 + c for c in range(10)})
+_WIDTH = FULL_WIDTH_ALNUM
 WIDTH_TABLE = _WIDTH
 
 
