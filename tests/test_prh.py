@@ -68,8 +68,6 @@ def corpus_dicts():
 @pytest.mark.parametrize("rel", corpus_dicts())
 def test_corpus_dictionary_specs(rel):
     path = os.path.join(CORPUS, rel)
-    if "smarthr/dict/prh-idiomatic" in rel and jsregex._regex_module() is None:
-        pytest.skip("one SmartHR rule needs the optional 'regex' package (unbounded look-behind)")
     if rel in NOT_LOADABLE:
         for strict in (True, False):
             with pytest.raises(PrhError, match=re.escape(NOT_LOADABLE[rel])) as ei:
@@ -93,9 +91,6 @@ def test_corpus_spec_counts():
     counts = {}
     for rel in ("prh-rules/media/WEB+DB_PRESS.yml", "prh-extra/smarthr/dict/prh-idiomatic-usage.yml",
                 "prh-rules/media/techbooster.yml", "ja-docs/ja.react.dev/textlint/prh.yml"):
-        if "smarthr" in rel and jsregex._regex_module() is None:
-            counts[rel] = 273
-            continue
         d = load_prh(os.path.join(CORPUS, rel), strict=False)
         counts[rel] = sum(len(r.specs) for r in d.rules)
     assert counts["prh-rules/media/WEB+DB_PRESS.yml"] == 76
@@ -380,9 +375,7 @@ def test_find_equals_naive_on_real_markdown():
 @needs_corpus
 def test_find_equals_naive_other_dictionaries():
     text = open(os.path.join(CORPUS, "ja-docs", "vuejs-docs-ja", "src", "guide", "introduction.md"), encoding="utf-8").read()
-    rels = ["prh-rules/media/techbooster.yml"]
-    if jsregex._regex_module() is not None:
-        rels.append("prh-extra/smarthr/dict/prh-idiomatic-usage.yml")
+    rels = ["prh-rules/media/techbooster.yml", "prh-extra/smarthr/dict/prh-idiomatic-usage.yml"]
     for rel in rels:
         d = load_prh(os.path.join(CORPUS, rel))
         got = [(h.start, h.end, h.replacement, h.rule.expected) for h in d.find(text)]

@@ -30,14 +30,13 @@ from typing import List, Optional, Tuple, Union
 
 from linter.folding import FULL_WIDTH_ALNUM
 
+
 @functools.lru_cache(maxsize=1)
 def _regex_module():
-    """The `regex` package, imported only for a pattern that needs it (a
-    look-behind of unbounded length, or a time limit); None when absent."""
-    try:
-        import regex  # type: ignore
-    except Exception:  # pragma: no cover - depends on the environment
-        return None
+    """The `regex` package (a dependency), imported only for a pattern that
+    needs it: a look-behind of unbounded length, or a time limit."""
+    import regex
+
     return regex
 
 
@@ -936,9 +935,7 @@ class Compiled:
     node: Node
     pattern: object  # compiled re / regex pattern
     py_source: str
-    ngroups: int
     uses_regex_module: bool
-    min_width: int
     warnings: List[str]
 
 
@@ -959,13 +956,9 @@ def compile_js(source: str, icase: bool, strict: bool = True, lazy: bool = False
     py = em.emit(node)
     guarded = "|" in source and may_backtrack(node)  # no alternatives, nothing to check
     uses_regex = em.needs_regex_module or guarded  # only `regex` can stop a match that runs too long
-    if uses_regex and _regex_module() is None:
-        need = "a time limit on matching" if guarded else "a look-behind of unbounded length"
-        raise JSRegexError(
-            f"/{source}/ needs {need}, which Python's re cannot do; install the 'regex' package to use this rule")
     pat = LazyPattern(source, py, icase, uses_regex, guarded)
     # a guarded pattern stays wrapped: the wrapper is what applies the time limit
-    return Compiled(node, pat if lazy or guarded else pat.compiled(), py, p.ncap, uses_regex, lo, p.warnings)
+    return Compiled(node, pat if lazy or guarded else pat.compiled(), py, uses_regex, p.warnings)
 
 
 class LazyPattern:
@@ -992,7 +985,7 @@ class LazyPattern:
                     self._pattern = regex.compile(self.py_source, flags | regex.VERSION0)
                 else:
                     self._pattern = re.compile(self.py_source, flags)
-            except (re.error, getattr(_regex_module(), "error", re.error)) as e:  # pragma: no cover - translator bug
+            except (re.error, _regex_module().error) as e:  # pragma: no cover - translator bug
                 raise JSRegexError(f"/{self.js_source}/ could not be translated to Python ({e})") from None
         return self._pattern
 
