@@ -7,7 +7,6 @@ import pytest
 
 from linter.prh import PrhError, load_prh
 from linter.prh import dictionary as prhdict
-from linter.prh import jsregex
 
 HERE = os.path.dirname(__file__)
 FIX = os.path.join(HERE, "fixtures", "prh")
