@@ -66,6 +66,8 @@ def run() -> None:
 @click.option("--select", multiple=True, help="Only these rule ids (repeatable, or comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids (repeatable, or comma-separated).")
 @click.option("--exclude", multiple=True, help="Skip files matching this glob (repeatable).")
+@click.option("--stdin-filename", type=click.Path(path_type=Path),
+              help="Read the text from standard input (also: PATH '-') as this file: settings, type, shown path.")
 @click.option("--fix", is_flag=True, help="Apply the fixes that are certain, in place.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option("--statistics", is_flag=True, help="Counts by rule and by term after the findings.")
@@ -78,11 +80,13 @@ def run() -> None:
 @click.option("--no-cache", is_flag=True, help="Do not read or write .yogolint_cache/.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
 def check(paths, fmt, output, config, glossaries, prh, select, ignore, exclude, fix, diff, statistics,
-          exit_zero, fail_on, report_unused_suppressions, jobs, no_cache, debug):
+          exit_zero, fail_on, report_unused_suppressions, jobs, no_cache, debug, stdin_filename):
     """Lint Markdown (.md) and text (.txt) files; folders are walked recursively.
 
     Exit status: 0 no findings, 1 findings, 2 usage, glossary, configuration
     or unreadable-file error.
+
+    `-` reads standard input; with --fix the fixed text is printed.
     """
     from linter.rules import RULES
     from linter.runner import CheckRequest, UserError, run_check
@@ -101,8 +105,16 @@ def check(paths, fmt, output, config, glossaries, prh, select, ignore, exclude, 
         fail_on=fail_on, report_unused_suppressions=report_unused_suppressions,
         jobs=jobs, cache=not no_cache,
     )
+    reads_stdin = stdin_filename is not None or "-" in paths
+    if reads_stdin and any(p != "-" for p in paths):
+        _fail("'-' (standard input) or --stdin-filename cannot be combined with other paths")
     try:
-        code = run_check(request)
+        if reads_stdin:
+            from linter.stdin import run_check_stdin
+
+            code = run_check_stdin(request, stdin_filename)
+        else:
+            code = run_check(request)
     except UserError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
