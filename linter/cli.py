@@ -166,6 +166,22 @@ def explain(term, glossaries):
     click.echo(explain_term(glossary, entry))
 
 
+@main.command()
+@click.option("--config", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="Use this configuration file for every document instead of discovering one.")
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+              help="Extra glossary file or folder, merged over the built-in one (repeatable).")
+@click.option("--prh", "prh", multiple=True, type=click.Path(path_type=Path),
+              help="A prh dictionary (textlint-rule-prh YAML) to apply (repeatable).")
+def server(config, glossaries, prh):
+    """Language server (LSP over stdio) for editors: findings as you type,
+    quick fixes, the glossary entry on hover."""
+    from linter.server import serve
+    from linter.workspace import Options
+
+    sys.exit(serve(Options(glossaries=list(glossaries), prh=list(prh), config=config)))
+
+
 @main.group()
 def prh():
     """prh dictionaries (the YAML of textlint-rule-prh)."""
