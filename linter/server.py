@@ -40,7 +40,7 @@ from linter.workspace import Options, SettingsError, Workspace
 DEBOUNCE = 0.3  # seconds of quiet after a change before the buffer is linted
 SOURCE = "yogolint"
 FIX_ALL = "source.fixAll.yogolint"
-LINTED_LANGUAGES = {"markdown", "plaintext", "mdx"}
+LINTED_LANGUAGES = {"markdown", "plaintext", "text", "mdx"}
 SETTINGS_SUFFIXES = (".yaml", ".yml", ".toml")  # configurations, glossaries, prh dictionaries
 _SEVERITY = {
     "error": types.DiagnosticSeverity.Error,
