@@ -310,8 +310,14 @@ def fix_all_action(uri: str, linted: Linted) -> types.CodeAction | None:
     """Every fix `--fix` would make in this document, as one edit."""
     if linted.workspace is None or not any(fix_is_safe(d) for d in linted.findings):
         return None
-    fixed, count, _ = fix_source(linted.workspace, linted.path, linted.source)
+    try:
+        fixed, count, _ = fix_source(linted.workspace, linted.path, linted.source)
+    except Exception:  # noqa: BLE001 - the fixes failed where the lint did not: offer none
+        log.exception("fix-all failed for %s", linted.path)
+        return None
     before, after = linted.source.text, fixed.text
+    if before.startswith("\ufeff") and not after.startswith("\ufeff"):
+        after = "\ufeff" + after  # the fix passes read it as a BOM; the buffer keeps it
     if not count or before == after:
         return None
     head = 0

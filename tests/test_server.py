@@ -174,6 +174,16 @@ async def test_closing_clears_the_findings(client: LanguageClient, folder: Path)
     assert await next_diagnostics(client, path.as_uri(), close) == []
 
 
+async def test_saving_lints_at_once(client: LanguageClient, folder: Path):
+    path = folder / "proposal.md"
+    path.write_text(PROPOSAL, encoding="utf-8")
+    uri = path.as_uri()
+    await opened(client, path, PROPOSAL)
+    save = lambda: client.text_document_did_save(types.DidSaveTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=uri)))
+    assert by_rule(await next_diagnostics(client, uri, save), "preferred-term")
+
+
 async def test_utf16_ranges_after_an_emoji(client: LanguageClient, folder: Path):
     line = "🚀 新体制: 🎉営業はセールスフォースを使う。"
     found = await opened(client, folder / "emoji.md", f"# 連絡\n\n{line}\n")
@@ -310,6 +320,8 @@ async def test_configuration_change_is_picked_up_without_restarting(client: Lang
     uri = path.as_uri()
     found = await opened(client, path, PROPOSAL)
     assert by_rule(found, "preferred-term")[0].severity == types.DiagnosticSeverity.Warning
+    [watch] = [r for r in client.registrations if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+    assert "**/.yogolint.yaml" in {w["globPattern"] for w in watch.register_options["watchers"]}
     config = folder / ".yogolint.yaml"
     config.write_text("rules:\n  preferred-term: error\nrule_docs_url: https://wiki.example.co.jp/terms/{rule}\n",
                       encoding="utf-8")
@@ -353,6 +365,22 @@ async def test_broken_configuration_is_shown_and_the_last_good_settings_stay(cli
     config.write_text("rules:\n  preferred-term: info\n", encoding="utf-8")
     assert await next_diagnostics(client, config.as_uri(), watched_change(client, config)) == []
     assert {x.severity for x in by_rule(client.diagnostics[uri], "preferred-term")} == {types.DiagnosticSeverity.Information}
+
+
+async def test_a_broken_glossary_does_not_stop_the_server(client: LanguageClient, folder: Path):
+    (folder / ".yogolint.yaml").write_text("glossary: [team.yaml]\n", encoding="utf-8")
+    team = folder / "team.yaml"
+    team.write_text("entries:\n  - term: かんばん\n    kind: concept\n    deprecated: [カンバン]\n", encoding="utf-8")
+    path = folder / "memo.md"
+    uri = path.as_uri()
+    text = "# 週報\n\n今週はカンバン方式で進めました。\n"
+    assert len(await opened(client, path, text)) == 1
+    team.write_text("entries:\n  - term: かんばん\n    kind: 概念\n", encoding="utf-8")
+    [problem] = await next_diagnostics(client, team.as_uri(), watched_change(client, team))
+    assert problem.range.start.line == 2 and "kind" in problem.message
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=2, character=4)))
+    assert "かんばん" in hover.contents.value  # still the team's entry, from the last good glossary
 
 
 async def test_saving_a_configuration_in_the_editor_reloads(client: LanguageClient, folder: Path):
