@@ -91,7 +91,7 @@ class Linted:
     source: Source
     positions: Positions
     findings: list[Diagnostic]
-    workspace: Workspace | None
+    workspace: Workspace | None  # yogolint's settings it was linted with (not pygls' workspace of documents)
 
 
 class YogolintServer(LanguageServer):
