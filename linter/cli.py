@@ -66,6 +66,8 @@ def run() -> None:
 @click.option("--select", multiple=True, help="Only these rule ids (repeatable, or comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids (repeatable, or comma-separated).")
 @click.option("--exclude", multiple=True, help="Skip files matching this glob (repeatable).")
+@click.option("--stdin-filename", type=click.Path(path_type=Path),
+              help="Read the text from standard input (also: PATH '-') as this file: settings, type, shown path.")
 @click.option("--fix", is_flag=True, help="Apply the fixes that are certain, in place.")
 @click.option("--unsafe-fixes", is_flag=True,
               help="With --fix/--diff, also apply fixes that choose between names or products.")
@@ -80,11 +82,13 @@ def run() -> None:
 @click.option("--no-cache", is_flag=True, help="Do not read or write .yogolint_cache/.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
 def check(paths, fmt, output, config, glossaries, prh, select, ignore, exclude, fix, unsafe_fixes, diff, statistics,
-          exit_zero, fail_on, report_unused_suppressions, jobs, no_cache, debug):
+          exit_zero, fail_on, report_unused_suppressions, jobs, no_cache, debug, stdin_filename):
     """Lint Markdown (.md) and text (.txt) files; folders are walked recursively.
 
     Exit status: 0 no findings, 1 findings, 2 usage, glossary, configuration
     or unreadable-file error.
+
+    `-` reads standard input; with --fix the fixed text is printed.
     """
     from linter.rules import RULES
     from linter.runner import CheckRequest, UserError, run_check
@@ -104,8 +108,16 @@ def check(paths, fmt, output, config, glossaries, prh, select, ignore, exclude, 
         fail_on=fail_on,
         jobs=jobs, cache=not no_cache,
     )
+    reads_stdin = stdin_filename is not None or "-" in paths
+    if reads_stdin and any(p != "-" for p in paths):
+        _fail("'-' (standard input) or --stdin-filename cannot be combined with other paths")
     try:
-        code = run_check(request)
+        if reads_stdin:
+            from linter.stdin import run_check_stdin
+
+            code = run_check_stdin(request, stdin_filename)
+        else:
+            code = run_check(request)
     except UserError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
@@ -155,6 +167,22 @@ def explain(term, glossaries):
     if entry is None:
         _fail(f"'{term}' is not in the glossary")
     click.echo(explain_term(glossary, entry))
+
+
+@main.command()
+@click.option("--config", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="Use this configuration file for every document instead of discovering one.")
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+              help="Extra glossary file or folder, merged over the built-in one (repeatable).")
+@click.option("--prh", "prh", multiple=True, type=click.Path(path_type=Path),
+              help="A prh dictionary (textlint-rule-prh YAML) to apply (repeatable).")
+def server(config, glossaries, prh):
+    """Language server (LSP over stdio) for editors: findings as you type,
+    quick fixes, the glossary entry on hover."""
+    from linter.server import serve
+    from linter.workspace import Options
+
+    sys.exit(serve(Options(glossaries=list(glossaries), prh=list(prh), config=config)))
 
 
 @main.group()

@@ -1,6 +1,8 @@
 """`yogolint explain TERM`: a glossary entry the way the team glossary reads."""
 from __future__ import annotations
 
+import re
+
 from linter.glossary import Entry, Glossary
 
 _KIND = {"product": "製品名", "company": "社名", "concept": "用語", "abbreviation": "略語", "role": "役割・チーム名"}
@@ -37,3 +39,21 @@ def explain_term(glossary: Glossary, entry: Entry) -> str:
         lines.append(f"注: {entry.note}")
     lines.append(f"出典: {entry.file}:{entry.line}")
     return "\n".join(lines)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def explain_markdown(glossary: Glossary, entry: Entry) -> str:
+    """The same entry, line for line, as Markdown (an editor's hover): the
+    heading in bold, each `label: value` line an item with its label in bold."""
+    heading, *lines = explain_term(glossary, entry).split("\n")
+    out = [f"**{_escape(heading)}**", ""]
+    for line in lines:
+        label, sep, value = line.partition(": ")
+        out.append(f"- **{_escape(label)}**: {_escape(value)}" if sep else f"- {_escape(line)}")
+    return "\n".join(out)
+
+
+def _escape(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
