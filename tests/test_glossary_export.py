@@ -56,3 +56,66 @@ def test_topic_not_file_decides_the_section(tmp_path, cli):
     assert "### 与信" in cross and "### 稟議" not in cross
     alone = export(cli, "--no-builtin", "--glossary", str(team)).decode("utf-8")
     assert "### 稟議" in alone and "### Salesforce" not in alone
+
+
+# --- html ------------------------------------------------------------------
+
+import os  # noqa: E402
+import re  # noqa: E402
+import subprocess  # noqa: E402
+
+import pytest  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+needs_chromium = pytest.mark.skipif(not os.path.exists(CHROMIUM),
+                                    reason=f"{CHROMIUM} not found: install Debian's chromium to check the page")
+
+
+@pytest.fixture(scope="module")
+def html_page(tmp_path_factory) -> tuple[str, object]:
+    from click.testing import CliRunner
+
+    from linter.cli import main
+
+    path = tmp_path_factory.mktemp("html") / "glossary.html"
+    result = CliRunner().invoke(main, ["glossary", "export", "--format", "html", "-o", str(path)])
+    assert result.exit_code == 0, result.stderr
+    return path.read_text(encoding="utf-8"), path
+
+
+def test_html_page_is_self_contained_and_its_links_resolve(html_page):
+    text, _ = html_page
+    assert not re.search(r'(src|href)="(https?:)?//', text)  # nothing fetched
+    ids = set(re.findall(r'id="([^"]+)"', text))
+    targets = re.findall(r'href="#([^"]+)"', text)
+    assert len(targets) > 500
+    assert set(targets) <= ids
+    # a field's text links other entries' names, as words: レビュー is not ビュー
+    mops = re.search(r'<article class="term" id="(t\d+)"><h3>MOps<.*?</article>', text).group(0)
+    assert '<a class="ref" href="#' in mops and "定例レビュー" in mops
+
+
+def chromium(tmp_path, *args: str) -> str:
+    profile = tmp_path / "chromium-profile"
+    profile.mkdir(exist_ok=True)
+    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               f"--user-data-dir={profile}", *args]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+@needs_chromium
+def test_in_chromium_the_search_box_filters_terms(tmp_path, html_page):
+    _, path = html_page
+    dom = chromium(tmp_path, "--dump-dom", path.as_uri() + "#q=" + "ナーチャリング")
+    assert 'data-ready="1"' in dom
+    articles = re.findall(r'<article class="term" id="[^"]+"( hidden="")?>(.*?)</article>', dom)
+    shown = [body for hidden, body in articles if not hidden]
+    assert 0 < len(shown) < len(articles) / 10
+    assert all("ナーチャリング" in re.sub(r"<[^>]+>", "", body) for body in shown)
+    assert re.search(rf'<span id="shown-count">{len(shown)}</span>', dom)
+    # the unfiltered page shows every term
+    full = chromium(tmp_path, "--dump-dom", path.as_uri())
+    assert 'hidden=""' not in full and 'data-ready="1"' in full
