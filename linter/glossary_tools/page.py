@@ -39,13 +39,19 @@ class Name:
     message: str | None = None
 
 
+def latin_first(forms) -> list:
+    """Latin-script names before the others, as the seed writes CV(Conversion/コンバージョン).
+    TBX keeps names by language, so this is also the order an imported entry has."""
+    return sorted(forms, key=lambda f: not is_latin(f if isinstance(f, str) else f.form))
+
+
 def names(entry: Entry) -> list[Name]:
     """Every spelling of an entry, the canonical term first."""
     out = [Name(entry.term, PREFERRED, ACRONYM if entry.is_abbreviation else FULL_FORM)]
-    out += [Name(v, ADMITTED, VARIANT) for v in entry.variants]
-    out += [Name(v, ADMITTED, FULL_FORM) for v in entry.expansions]
-    out += [Name(v, ADMITTED, ACRONYM) for v in entry.abbreviations]
-    out += [Name(d.form, DEPRECATED, VARIANT, d.message) for d in entry.deprecated]
+    out += [Name(v, ADMITTED, VARIANT) for v in latin_first(entry.variants)]
+    out += [Name(v, ADMITTED, FULL_FORM) for v in latin_first(entry.expansions)]
+    out += [Name(v, ADMITTED, ACRONYM) for v in latin_first(entry.abbreviations)]
+    out += [Name(d.form, DEPRECATED, VARIANT, d.message) for d in latin_first(entry.deprecated)]
     return out
 
 
@@ -75,7 +81,7 @@ class Item:
     @property
     def subtitle(self) -> str:
         """The full forms beside the heading, as the seed writes MA(マーケティングオートメーション)."""
-        return "" if self.section is not None else "/".join(self.entry.expansions)
+        return "" if self.section is not None else "/".join(latin_first(self.entry.expansions))
 
     def fields(self) -> list[tuple[str, str, str]]:
         return fields(self.section or self.entry, self.entry.kind)
