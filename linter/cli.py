@@ -187,13 +187,13 @@ def glossary_group():
     """The glossary itself: export, import, check, mine."""
 
 
-def _glossary_for_tools(config, glossaries, builtin):
+def _glossary_for_tools(config, glossaries, builtin, check_forms=True):
     from linter.config import ConfigError
     from linter.glossary import GlossaryError
     from linter.glossary_tools import load_for_export
 
     try:
-        return load_for_export(config, list(glossaries), builtin)
+        return load_for_export(config, list(glossaries), builtin, check_forms)
     except (GlossaryError, ConfigError) as exc:
         _fail(str(exc))
 
@@ -259,7 +259,7 @@ def glossary_check(glossaries, no_builtin, config):
     """Validate the glossary as a linter of its own; exit 1 on findings."""
     from linter.glossary_tools.check import check_glossary
 
-    findings = check_glossary(_glossary_for_tools(config, glossaries, not no_builtin))
+    findings = check_glossary(_glossary_for_tools(config, glossaries, not no_builtin, check_forms=False))
     for finding in findings:
         click.echo(finding)
     click.echo(f"{len(findings)} finding(s)" if findings else "glossary: no findings", err=bool(findings))

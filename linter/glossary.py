@@ -135,12 +135,15 @@ def glossary_files(path: Path) -> list[Path]:
     return [path]
 
 
-def load_glossary(extra: list[Path] | tuple[Path, ...] = (), builtin: bool = True) -> Glossary:
+def load_glossary(extra: list[Path] | tuple[Path, ...] = (), builtin: bool = True,
+                  check_forms: bool = True) -> Glossary:
     """The built-in glossary with the user's files merged over it.
 
     A user's entry whose term is a built-in term replaces the built-in entry
     (that is how a team changes a definition); a term repeated within one
-    layer, or a spelling claimed by two entries, is an error.
+    layer, or a spelling claimed by two entries, is an error (unless
+    `check_forms` is false: `yogolint glossary check` reports every such
+    spelling itself instead of stopping at the first).
     """
     glossary = Glossary()
     layers = ([builtin_glossary_dir()] if builtin else []) + [Path(p) for p in extra]
@@ -158,7 +161,8 @@ def load_glossary(extra: list[Path] | tuple[Path, ...] = (), builtin: bool = Tru
                 seen_here[entry.term] = entry
                 glossary.by_term[entry.term] = entry
     glossary.entries = list(glossary.by_term.values())
-    _check_forms(glossary)
+    if check_forms:
+        _check_forms(glossary)
     _check_references(glossary)
     return glossary
 

@@ -11,14 +11,14 @@ class ToolError(Exception):
     """One line for the user: names the file and the element, row or key."""
 
 
-def load_for_export(config: Path | None, glossaries: list[Path], builtin: bool) -> Glossary:
+def load_for_export(config: Path | None, glossaries: list[Path], builtin: bool, check_forms: bool = True) -> Glossary:
     """The glossary `yogolint check` would use here: built-in (unless
     `builtin` is false), the configuration's files, then --glossary files."""
     from linter.config import find_config, load_config
 
     found = config or find_config(Path.cwd())
     configured = load_config(found.resolve()).glossary if found else []
-    return load_glossary([*configured, *glossaries], builtin=builtin)
+    return load_glossary([*configured, *glossaries], builtin=builtin, check_forms=check_forms)
 
 
 def export(glossary: Glossary, fmt: str, title: str) -> bytes:
