@@ -177,7 +177,7 @@ def _read_file(path: Path) -> list[Entry]:
         return []
     if not isinstance(data, LineDict) or set(data) - _FILE_KEYS:
         line = data.line if isinstance(data, (LineDict, LineList)) else 1
-        raise GlossaryError(f"{shown}:{line}: a glossary file is a mapping with the keys 'entries' and (optional) 'title'")
+        raise GlossaryError(f"{shown}:{line}: a glossary file is a mapping with one key, 'entries' (and an optional 'title')")
     title = data.get("title")
     if title is not None and not isinstance(title, str):
         raise GlossaryError(f"{shown}:{data.key_lines['title']}: 'title' must be a string")
