@@ -53,3 +53,25 @@ def test_what_the_glossary_knows_is_not_proposed(tmp_path):
     forms = {p["form"] for p in mine(tmp_path, str(EXCERPT))}
     assert "CSM" not in forms and "Salesforce" not in forms
     assert "ARR" in forms
+
+
+def test_variants_script_pairs_and_company_names_are_proposed(tmp_path):
+    proposals = mine(tmp_path, "--no-builtin", "--glossary", str(FIXTURES / "salesforce-only.yaml"),
+                     str(FIXTURES / "gitlab-handbook-variants"))
+    by_kind = {p["proposal"]: p for p in proposals}
+    # the majority spelling is proposed as canonical
+    assert by_kind["spelling-variants"]["entry"] == {"term": "カテゴリー", "kind": "concept", "deprecated": ["カテゴリ"]}
+    assert by_kind["spelling-variants"]["evidence"]["uses"] == 3
+    assert by_kind["spelling-variants"]["evidence"]["examples"][0].endswith("contact-role-tagging.md:1")
+    assert by_kind["latin-katakana"]["entry"] == {"term": "オペレーショナル・エクセレンス", "kind": "concept",
+                                                  "variants": ["Operational Excellence"]}
+    # GitLab Inc. and 「GitLab で管理する」: a company name used like a product
+    assert by_kind["company-as-product"]["form"] == "GitLab"
+    assert by_kind["company-as-product"]["evidence"]["documents"] == 2
+
+
+def test_mining_a_folder_without_documents_is_a_clear_error(tmp_path):
+    (tmp_path / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["glossary", "mine", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr == f"yogolint: {tmp_path}: no Markdown or text files to read\n"
