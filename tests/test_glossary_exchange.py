@@ -67,12 +67,21 @@ def test_tbx_follows_the_dca_schematron(exported):
             assert parent[el].tag in (T + "conceptEntry", T + "langSec")
         if tag == "ref" and kind == "crossReference":
             assert parent[el].tag in (T + "conceptEntry", T + "termSec")
-    # the core structure: a concept has language sections, each has terms
+    # the core structure (TBXcoreStructV03): conceptEntry = @id, aux info, langSec+;
+    # langSec = @xml:lang, (aux info | termSec)+; termSec = term, termNote*, aux info
     for concept in root.iter(T + "conceptEntry"):
-        assert concept.findall(T + "langSec")
+        assert concept.get("id")
+        tags = [child.tag for child in concept]
+        first_lang = tags.index(T + "langSec")
+        assert all(tag == T + "langSec" for tag in tags[first_lang:])
         for lang in concept.findall(T + "langSec"):
             assert lang.get("{http://www.w3.org/XML/1998/namespace}lang") in ("ja", "en")
             assert lang.findall(T + "termSec")
+            for term_sec in lang.findall(T + "termSec"):
+                tags = [child.tag for child in term_sec]
+                assert tags[0] == T + "term" and tags.count(T + "term") == 1
+                notes_end = next((i for i, tag in enumerate(tags[1:], 1) if tag != T + "termNote"), len(tags))
+                assert T + "termNote" not in tags[notes_end:]
 
 
 def _concept(root, term: str):
