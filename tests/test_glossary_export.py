@@ -1,13 +1,11 @@
 """`yogolint glossary export`: the glossary published as a page, a sheet and a termbase."""
 from __future__ import annotations
 
-import csv
-import io
 
 from seed_page import four_field_blocks
 
 
-def export(cli, *args: str) -> bytes:
+def export(*args: str) -> bytes:
     from click.testing import CliRunner
 
     from linter.cli import main
@@ -18,7 +16,7 @@ def export(cli, *args: str) -> bytes:
 
 
 def test_markdown_page_has_every_field_text_of_the_seeds_70_terms(cli):
-    page = export(cli, "--format", "markdown").decode("utf-8")
+    page = export("--format", "markdown").decode("utf-8")
     texts = [text for block in four_field_blocks()
              for key, text in block.fields.items() if key in ("definition", "ops_note", "pitfall", "next_step")]
     assert len(texts) == 280
@@ -27,7 +25,7 @@ def test_markdown_page_has_every_field_text_of_the_seeds_70_terms(cli):
 
 
 def test_markdown_page_is_shaped_like_the_seed(cli):
-    page = export(cli, "--format", "markdown", "--title", "MOps・営業・サポート運用用語集").decode("utf-8")
+    page = export("--format", "markdown", "--title", "MOps・営業・サポート運用用語集").decode("utf-8")
     assert page.startswith("# MOps・営業・サポート運用用語集\n")
     assert "## 使い方" in page and "## 目次" in page
     toc = page[page.index("## 目次"):page.index("\n## ", page.index("## 目次") + 1)]
@@ -50,11 +48,11 @@ def test_topic_not_file_decides_the_section(tmp_path, cli):
     team.write_text("title: 社内用語\nentries:\n  - term: 稟議\n    kind: concept\n    definition: 社内の決裁を文書で得る手続き。\n"
                     "  - term: 与信\n    kind: concept\n    topic: 横断Ops(RevOps/SalesOps/CSOps)\n    definition: 取引先に掛け売りできる上限。\n",
                     encoding="utf-8")
-    page = export(cli, "--glossary", str(team)).decode("utf-8")
+    page = export("--glossary", str(team)).decode("utf-8")
     cross = page[page.index("\n## 横断Ops"):]
     cross = cross[:cross.index("\n## ", 1)]
     assert "### 与信" in cross and "### 稟議" not in cross
-    alone = export(cli, "--no-builtin", "--glossary", str(team)).decode("utf-8")
+    alone = export("--no-builtin", "--glossary", str(team)).decode("utf-8")
     assert "### 稟議" in alone and "### Salesforce" not in alone
 
 

@@ -11,7 +11,7 @@ from html import escape
 
 from linter.glossary import Glossary
 from linter.glossary_tools import page
-from linter.glossary_tools.markdown import HOW_TO_USE, INTRO
+from linter.glossary_tools.page import HOW_TO_USE, INTRO
 
 
 def render(glossary: Glossary, title: str) -> bytes:

@@ -6,15 +6,7 @@ import re
 
 from linter.glossary import Glossary
 from linter.glossary_tools import page
-
-INTRO = ("チームで使う言葉の定義、現場での失敗例、次に何を決めればよいかをまとめた用語集です。"
-         "yogolint の用語集(YAML)から生成しています。直すときは YAML を直して生成し直してください。")
-HOW_TO_USE = (
-    "わからない言葉が出たら、このページで意味と注意点を確認",
-    "社内で言葉の定義がズレていると感じたら、まずここに合わせる",
-    "導入前なら「次の一手」を優先して、先に決めるべきことを整理する",
-    "「非推奨」の表記は使わず、見出しの表記で書く(yogolint check が指摘します)",
-)
+from linter.glossary_tools.page import HOW_TO_USE, INTRO
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 

@@ -220,7 +220,7 @@ def _variant_clusters(texts: list[_Text], known: _Known) -> list[dict]:
                 word = m.group(0).strip("・")
                 if len(word) < 3:
                     continue
-                spellings[_variant_key(word)][word].add(text.where(m.start()), text.shown)
+                spellings[_loose(word)][word].add(text.where(m.start()), text.shown)
     proposals = []
     for forms in spellings.values():
         forms = {w: e for w, e in forms.items() if _real_variant(w, forms)}
@@ -241,10 +241,6 @@ def _variant_clusters(texts: list[_Text], known: _Known) -> list[dict]:
                           "evidence": combined.as_dict(),
                           "entry": {"term": majority[0], "kind": "concept", "deprecated": [w for w, _ in others]}})
     return proposals
-
-
-def _variant_key(word: str) -> str:
-    return _loose(word)
 
 
 def _real_variant(word: str, forms: dict) -> bool:

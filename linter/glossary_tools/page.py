@@ -18,6 +18,16 @@ LABELS = {"definition": "定義", "house_usage": "当社での扱い", "ops_note
 PROPER_LABELS = {**LABELS, "definition": "概要", "pitfall": "注意"}
 NO_TOPIC = "その他"
 
+# The page's own text, before the terms (Markdown and HTML).
+INTRO = ("チームで使う言葉の定義、現場での失敗例、次に何を決めればよいかをまとめた用語集です。"
+         "yogolint の用語集(YAML)から生成しています。直すときは YAML を直して生成し直してください。")
+HOW_TO_USE = (
+    "わからない言葉が出たら、このページで意味と注意点を確認",
+    "社内で言葉の定義がズレていると感じたら、まずここに合わせる",
+    "導入前なら「次の一手」を優先して、先に決めるべきことを整理する",
+    "「非推奨」の表記は使わず、見出しの表記で書く(yogolint check が指摘します)",
+)
+
 PREFERRED, ADMITTED, DEPRECATED = "preferred", "admitted", "deprecated"
 STATUSES = (PREFERRED, ADMITTED, DEPRECATED)
 FULL_FORM, ACRONYM, VARIANT = "fullForm", "acronym", "variant"

@@ -243,12 +243,16 @@ def _concept_datum(node: _Node, concept: Concept, shown: str) -> None:
         elif text:
             concept.notes.append(text)
     elif node.tag.endswith("Grp"):  # transacGrp, adminGrp: their data, one note
-        inner = "; ".join(f"{c.attrs.get('type') or c.tag}: {_text(c)}" for c in node.children if _text(c))
+        inner = _group_text(node)
         if inner:
             concept.notes.append(inner)
     elif text:
         target = f" ({node.attrs['target']})" if node.attrs.get("target") else ""
         concept.notes.append(f"{kind or node.tag}: {text}{target}")
+
+
+def _group_text(node: _Node) -> str:
+    return "; ".join(f"{c.attrs.get('type') or c.tag}: {_text(c)}" for c in node.children if _text(c))
 
 
 def _lang_sec(node: _Node, concept: Concept, shown: str) -> None:
@@ -289,10 +293,12 @@ def _term_sec(node: _Node, concept: Concept, shown: str) -> TermRecord:
                 section[_FIELD_BY_LABEL[label]] = rest
             elif value:
                 notes.append(value)
-        elif value or child.children:
-            inner = value if not child.tag.endswith("Grp") else "; ".join(
-                f"{c.attrs.get('type') or c.tag}: {_text(c)}" for c in child.children if _text(c))
-            notes.append(f"{kind or child.tag}: {inner}" if not child.tag.endswith("Grp") else inner)
+        elif child.tag.endswith("Grp"):  # descripGrp, adminGrp, transacGrp: their data, one note
+            inner = _group_text(child)
+            if inner:
+                notes.append(inner)
+        elif value:
+            notes.append(f"{kind or child.tag}: {value}")
     if section and not any(k != "topic" for k in section):
         notes.append(f"{TOPIC_LABEL}: {section.pop('topic')}")
     concept.notes += [f"{text} — {n}" for n in notes]
