@@ -1,7 +1,6 @@
 """`yogolint glossary export`: the glossary published as a page, a sheet and a termbase."""
 from __future__ import annotations
 
-
 from seed_page import four_field_blocks
 
 
@@ -54,6 +53,17 @@ def test_topic_not_file_decides_the_section(tmp_path, cli):
     assert "### 与信" in cross and "### 稟議" not in cross
     alone = export("--no-builtin", "--glossary", str(team)).decode("utf-8")
     assert "### 稟議" in alone and "### Salesforce" not in alone
+
+
+def test_the_configured_glossary_is_exported_too(tmp_path, monkeypatch):
+    (tmp_path / ".yogolint.yaml").write_text("glossary: [team.yaml]\n", encoding="utf-8")
+    (tmp_path / "team.yaml").write_text("entries:\n  - term: 稟議\n    kind: concept\n"
+                                        "    definition: 決裁を文書で得る社内手続き。\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    page = export("--format", "markdown").decode("utf-8")
+    assert "### 稟議" in page and "### Salesforce" in page
+    alone = export("--no-builtin", "--format", "markdown").decode("utf-8")
+    assert alone.count("\n### ") == 1
 
 
 # --- html ------------------------------------------------------------------
