@@ -145,6 +145,18 @@ def test_csv_is_excel_utf8_one_row_per_name_and_round_trips(tmp_path):
     assert again.read_bytes() == data
 
 
+def test_a_sheet_written_by_hand_imports(tmp_path):
+    sheet = tmp_path / "terms.csv"
+    sheet.write_text("term,name,status,kind,definition,担当\n"
+                     "稟議,稟議,preferred,用語,決裁を文書で得る社内手続き。,総務部\n"
+                     "稟議,りん議,deprecated,,,\n", encoding="utf-8")
+    out = tmp_path / "team.yaml"
+    assert run("import", str(sheet), "-o", str(out)).exit_code == 0
+    entry = load_glossary([out], builtin=False).get("稟議")
+    assert (entry.kind, entry.definition, [d.form for d in entry.deprecated]) == ("concept", "決裁を文書で得る社内手続き。", ["りん議"])
+    assert entry.note == "担当: 総務部"  # a column the glossary has no field for
+
+
 def test_a_handwritten_tbx_in_the_examples_style_imports(tmp_path):
     out = tmp_path / "team.yaml"
     result = run("import", str(FIXTURES / "handwritten.tbx"), "-o", str(out))
@@ -184,6 +196,7 @@ TBX_HEAD = '<?xml version="1.0"?>\n<tbx type="TBX-Basic" style="dca" xmlns="urn:
          ": row 3: status 'obsolete' is not one of preferred, admitted, deprecated"),
         ("header.csv", "用語,表記\n案件,案件\n", ": row 1: the header needs the column 'term'"),
         ("notes.txt", "案件", ": cannot import '.txt' files"),
+        ("kind.csv", "term,name,status,kind\n案件,案件,preferred,gadget\n", "kind 'gadget' is not one of"),
     ],
 )
 def test_import_errors_name_the_file_and_the_element_or_row(tmp_path, name, text, words):

@@ -16,6 +16,7 @@ from linter.glossary_tools import ToolError, page
 _ADMITTED_LISTS = {page.VARIANT: "variants", "phrase": "variants", page.FULL_FORM: "expansions",
                    page.ACRONYM: "abbreviations", "abbreviation": "abbreviations", "shortForm": "abbreviations"}
 NAME_TYPES = tuple(_ADMITTED_LISTS)
+_KIND_BY_LABEL = {label: kind for kind, label in page.KIND_LABELS.items()}
 
 
 @dataclass
@@ -58,6 +59,7 @@ def _entry(concept: Concept) -> dict:
     preferred = [t for t in concept.terms if t.status == page.PREFERRED]
     main = preferred[0] if preferred else concept.terms[0]  # a concept's first term is its main one
     kind = concept.kind or ("abbreviation" if main.type in (page.ACRONYM, "abbreviation") else "concept")
+    kind = _KIND_BY_LABEL.get(kind, kind)  # 種別: 製品名, as the page writes it
     if kind not in KINDS:
         raise ToolError(f"{concept.where}: kind '{kind}' is not one of {', '.join(KINDS)}")
     entry: dict = {"term": main.text, "kind": kind}

@@ -41,7 +41,7 @@ def read(data: bytes, shown: str) -> list[dict]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ToolError(f"{shown}: not UTF-8") from None
+        raise ToolError(f"{shown}: not UTF-8 (in Excel, save as 'CSV UTF-8')") from None
     rows = csv.DictReader(io.StringIO(text, newline=""))
     header = rows.fieldnames or []
     missing = [c for c in ("term", "name", "status") if c not in header]
