@@ -209,3 +209,107 @@ def prh_test(dictionaries):
         click.echo(f"{path}: {total - len(failures)} passed, {len(failures)} failed")
         failed += len(failures)
     sys.exit(1 if failed else 0)
+
+
+# --- yogolint glossary: publish, exchange, validate and mine the glossary ----
+
+@main.group("glossary")
+def glossary_group():
+    """The glossary itself: export, import, check, mine."""
+
+
+def _glossary_for_tools(config, glossaries, builtin, check_forms=True):
+    from linter.config import ConfigError
+    from linter.glossary import GlossaryError
+    from linter.glossary_tools import load_for_export
+
+    try:
+        return load_for_export(config, list(glossaries), builtin, check_forms)
+    except (GlossaryError, ConfigError) as exc:
+        _fail(str(exc))
+
+
+def _write_output(data: bytes, output: Path | None) -> None:
+    from linter.fixes import write_atomically
+
+    if output is None:
+        sys.stdout.buffer.write(data)
+        return
+    try:
+        write_atomically(output, data)
+    except OSError as exc:
+        _fail(f"{output}: cannot write ({exc.strerror or exc})")
+
+
+_GLOSSARY_SOURCES = [
+    click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+                 help="Extra glossary file or folder (repeatable)."),
+    click.option("--no-builtin", is_flag=True, help="Only the given and configured files, not the built-in glossary."),
+    click.option("--config", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+                 help="Use this configuration file instead of discovering one."),
+]
+
+
+def _glossary_sources(command):
+    for option in reversed(_GLOSSARY_SOURCES):
+        command = option(command)
+    return command
+
+
+@glossary_group.command("export")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "html", "csv", "tbx"]), default="markdown",
+              show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file (default: stdout).")
+@click.option("--title", default="用語集", show_default=True, help="The page's title (markdown, html).")
+@_glossary_sources
+def glossary_export(fmt, output, title, glossaries, no_builtin, config):
+    """Publish the glossary: a page (markdown, html), a sheet (csv) or a termbase (tbx)."""
+    from linter.glossary_tools import export
+
+    glossary = _glossary_for_tools(config, glossaries, not no_builtin)
+    _write_output(export(glossary, fmt, title), output)
+
+
+@glossary_group.command("import")
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="The glossary YAML to write (default: stdout).")
+def glossary_import(source, output):
+    """Turn a TBX (.tbx) or CSV (.csv) termbase into glossary YAML."""
+    from linter.glossary_tools import ToolError, import_file
+
+    try:
+        data = import_file(source)
+    except ToolError as exc:
+        _fail(str(exc))
+    _write_output(data, output)
+
+
+@glossary_group.command("check")
+@_glossary_sources
+def glossary_check(glossaries, no_builtin, config):
+    """Validate the glossary as a linter of its own; exit 1 on findings."""
+    from linter.glossary_tools.check import check_glossary
+
+    findings = check_glossary(_glossary_for_tools(config, glossaries, not no_builtin, check_forms=False))
+    for finding in findings:
+        click.echo(finding)
+    click.echo(f"{len(findings)} finding(s)" if findings else "glossary: no findings", err=bool(findings))
+    sys.exit(1 if findings else 0)
+
+
+@glossary_group.command("mine")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the proposals YAML here (default: stdout).")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True, help="At most this many proposals.")
+@_glossary_sources
+def glossary_mine(paths, output, limit, glossaries, no_builtin, config):
+    """Propose glossary entries from a folder of the team's documents."""
+    from linter.glossary_tools import ToolError
+    from linter.glossary_tools.mine import mine
+
+    glossary = _glossary_for_tools(config, glossaries, not no_builtin)
+    try:
+        data = mine(glossary, list(paths), limit)
+    except ToolError as exc:
+        _fail(str(exc))
+    _write_output(data, output)
