@@ -214,7 +214,7 @@ def _record(d: Diagnostic) -> dict:
     record = d.to_json()
     record.update(start=d.start, end=d.end)
     if d.fix is not None:
-        record["fix"] = [d.fix.start, d.fix.end, d.fix.replacement]
+        record["fix"] = [d.fix.start, d.fix.end, d.fix.replacement, d.fix.safe]
     return record
 
 
@@ -249,10 +249,11 @@ def _diagnostic(r) -> Diagnostic | None:
         return None
     fix = r.get("fix")
     if fix is not None:
-        if (not isinstance(fix, list) or len(fix) != 3 or type(fix[0]) is not int or type(fix[1]) is not int
-                or not isinstance(fix[2], str) or not r["start"] <= fix[0] <= fix[1] <= r["end"]):
+        if (not isinstance(fix, list) or len(fix) != 4 or type(fix[0]) is not int or type(fix[1]) is not int
+                or not isinstance(fix[2], str) or type(fix[3]) is not bool
+                or not r["start"] <= fix[0] <= fix[1] <= r["end"]):
             return None
-        fix = Edit(fix[0], fix[1], fix[2])
+        fix = Edit(fix[0], fix[1], fix[2], fix[3])
     return Diagnostic(
         path=r["path"], rule=r["rule"], severity=r["severity"], term=r["term"], message=r["message"],
         start=r["start"], end=r["end"], line=r["line"], column=r["column"], end_line=r["end_line"],

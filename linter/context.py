@@ -1,13 +1,21 @@
-"""What a rule sees: one document, its glossary occurrences and their context."""
+"""What a rule sees: one document, its glossary occurrences and their context.
+
+Each rule gets its own view: `occurrences` holds only the entries it declared
+(`Needs.entries`), `prh_hits` is filled when it declared `Needs.prh`, and
+`suppressions` for the rules that speak about suppression comments.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from linter.diagnostics import Diagnostic, Edit
 from linter.documents import Document
 from linter.glossary import Glossary
 from linter.matching import Occurrence, Words
 from linter.policy import Policy
+from linter.source import Source
+from linter.suppression import Suppressions
 
 
 @dataclass
@@ -17,7 +25,18 @@ class LintContext:
     policy: Policy
     occurrences: list[Occurrence]  # in document order
     words: Words
+    # (dictionary, raw candidates) per prh dictionary with a hit in the file
+    prh_hits: list[tuple[Any, list]] = field(default_factory=list)
+    suppressions: Suppressions = field(default_factory=Suppressions)
     _cue_cache: dict = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def for_suppressions(cls, source: Source, glossary: Glossary, policy: Policy,
+                         suppressions: Suppressions) -> LintContext:
+        """The context of the rules about suppression comments: the comments
+        and the file, no words (the file need not be parsed for them)."""
+        document = Document(source, source.text, [])
+        return cls(document, glossary, policy, [], Words(document), suppressions=suppressions)
 
     @property
     def text(self) -> str:
@@ -39,17 +58,23 @@ class LintContext:
         return self._cue_cache[key]
 
     def diagnostic(self, rule_id: str, occ: Occurrence, message: str,
-                   suggestions: list[str] = (), fix: str | None = None) -> Diagnostic:
+                   suggestions: list[str] = (), fix: str | None = None, safe: bool = True) -> Diagnostic:
+        return self.finding(rule_id, occ.start, occ.end, message, suggestions, fix, safe)
+
+    def finding(self, rule_id: str, start: int, end: int, message: str,
+                suggestions: list[str] = (), fix: str | None = None, safe: bool = True) -> Diagnostic:
+        """A finding over text[start:end] with the rule's configured severity;
+        `fix` replaces that text, `safe` says whether plain --fix may apply it."""
         return Diagnostic(
             path=self.document.source.path,
             rule=rule_id,
             severity=self.policy.setting(rule_id).severity,
-            term=occ.surface,
+            term=self.text[start:end],
             message=message,
-            start=occ.start,
-            end=occ.end,
+            start=start,
+            end=end,
             suggestions=list(suggestions),
-            fix=Edit(occ.start, occ.end, fix) if fix is not None else None,
+            fix=Edit(start, end, fix, safe) if fix is not None else None,
         )
 
 

@@ -8,11 +8,16 @@ SEVERITIES = ("info", "warning", "error")
 
 @dataclass(frozen=True)
 class Edit:
-    """Replace text[start:end] (code-point offsets) with `replacement`."""
+    """Replace text[start:end] (code-point offsets) with `replacement`.
+
+    A safe edit cannot change the meaning (a deprecated spelling replaced by
+    the canonical one): `--fix` applies it. An unsafe one chooses between
+    names or products: only `--unsafe-fixes` applies it, as in ruff."""
 
     start: int
     end: int
     replacement: str
+    safe: bool = True
     # where the replacement comes from (`file:line` of a prh rule), to name
     # rules whose fixes undo each other; not part of the edit's identity
     origin: str = field(default="", compare=False)
@@ -49,4 +54,6 @@ class Diagnostic:
             "term": self.term,
             "message": self.message,
             "suggestions": list(self.suggestions),
+            # Every rule's fix replaces exactly the finding's span.
+            "fix": None if self.fix is None else {"replacement": self.fix.replacement, "safe": self.fix.safe},
         }

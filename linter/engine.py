@@ -1,27 +1,22 @@
-"""One document through the pipeline: source → mask → occurrences → rules."""
+"""One document through the pipeline: source → mask → occurrences → rules.
+
+The engine knows no rule by name: each rule declares what it consumes
+(`linter.rules.Needs`), and the engine gives every enabled rule exactly that.
+"""
 from __future__ import annotations
+
+from dataclasses import replace
 
 from linter.automaton import TermAutomaton
 from linter.context import LintContext
-from linter.diagnostics import Diagnostic, Edit
-from linter.documents import Document, is_markdown, load_document
+from linter.diagnostics import Diagnostic
+from linter.documents import is_markdown, load_document
 from linter.glossary import Glossary
 from linter.matching import Words, find_occurrences, glued_to_latin
 from linter.policy import Policy
-from linter.rules import RULES, Rule
+from linter.rules import DOCUMENT, RULES, SUPPRESSIONS, Rule
 from linter.source import Source
 from linter.suppression import parse_suppressions
-
-UNUSED_SUPPRESSION = "unused-suppression"
-
-
-def _reportable_alone(entry, policy: Policy) -> bool:
-    """Could one occurrence of this entry be a finding? (A misspelling, an
-    ambiguous or undefined abbreviation, a company name.)"""
-    if entry.deprecated or entry.senses or entry.products or entry.kind in ("product", "company"):
-        return True
-    shorts = set(entry.short_names())
-    return entry.kind != "role" and bool(shorts) and not shorts <= policy.well_known
 
 
 class Linter:
@@ -32,62 +27,69 @@ class Linter:
         self.glossary = glossary
         self.policy = policy
         self.automaton = TermAutomaton(glossary, dfa=many_files)
-        self.rules: list[Rule] = [r for r in RULES.values() if self._enabled(r.id, rule_ids)]
-        self.prh = list(prh) if self._enabled("preferred-term", rule_ids) else []
+        self.rule_ids = frozenset(RULES)
+        enabled = [r for r in RULES.values() if self._enabled(r, rule_ids)]
+        self.rules = [r for r in enabled if r.needs.stage == DOCUMENT]
+        self.suppression_rules = [r for r in enabled if r.needs.stage == SUPPRESSIONS]
+        self.prh = list(prh) if any(r.needs.prh for r in self.rules) else []
         self.fingerprint = ""  # set by the workspace: what the result cache keys on
-        # Entries that can be reported at all: alone, or as two of their names
-        # in one document (inconsistent-term). `API` (well known, one
-        # spelling) cannot; it stays in the automaton only to win longest matches.
-        self.alone = {e.term for e in glossary.entries if _reportable_alone(e, policy)}
-        self.reportable = self.alone | {e.term for e in glossary.entries if len(set(e.names())) > 1}
+        # Each rule's entries, by term. Entries no rule reads stay in the
+        # automaton only to win longest matches (`API` inside no other name).
+        self.wanted: dict[str, frozenset[str]] = {
+            r.id: frozenset(e.term for e in glossary.entries if r.needs.entries(e, policy))
+            for r in self.rules if r.needs.entries is not None
+        }
+        self.reportable = frozenset().union(*self.wanted.values())
+        # Entries one occurrence of which may be a finding; the others need
+        # two spellings in one document before any rule speaks of them.
+        self.alone = frozenset().union(*(self.wanted[r.id] for r in self.rules
+                                         if r.id in self.wanted and r.needs.alone))
+        self.needs_words = any(r.needs.words for r in self.rules)
 
-    def _enabled(self, rule_id: str, rule_ids: set[str] | None) -> bool:
-        return self.policy.setting(rule_id).enabled and (rule_ids is None or rule_id in rule_ids)
+    def _enabled(self, rule: Rule, rule_ids: set[str] | None) -> bool:
+        return self.policy.setting(rule.id).enabled and (rule_ids is None or rule.id in rule_ids)
 
-    def lint(self, source: Source, report_unused_suppressions: bool = False) -> list[Diagnostic]:
-        found = self._findings(source)
-        suppressions = parse_suppressions(source.text, is_markdown(source.path), source.position)
+    def lint(self, source: Source) -> list[Diagnostic]:
+        found = _placed(source, self._findings(source))
+        suppressions = parse_suppressions(source.text, is_markdown(source.path), source.position, self.rule_ids)
         found = suppressions.filter(found)
-        if report_unused_suppressions:
-            for directive in suppressions.unused():
-                found.append(Diagnostic(
-                    path=source.path, rule=UNUSED_SUPPRESSION, severity="warning",
-                    term=source.text[directive.start:directive.end],
-                    message=f"使われていない抑制コメントです(yogolint-{directive.kind})。削除してください",
-                    start=directive.start, end=directive.end, line=directive.line, column=directive.column,
-                    end_line=directive.line, end_column=directive.column + directive.end - directive.start,
-                ))
+        if self.suppression_rules and suppressions.directives:
+            ctx = LintContext.for_suppressions(source, self.glossary, self.policy, suppressions)
+            for rule in self.suppression_rules:
+                found.extend(_placed(source, rule.check(ctx)))
         found.sort(key=Diagnostic.sort_key)
         return found
 
     def _findings(self, source: Source) -> list[Diagnostic]:
         # Fast path: a file with no glossary spelling anywhere (and no prh
-        # hit) is never parsed nor tokenized.
-        candidates = self.automaton.candidates(source.text)
+        # hit) is never parsed nor tokenized, unless a rule reads every word.
+        candidates = self.automaton.candidates(source.text) if self.reportable else []
         has_terms = self._worth_reading(source.text, candidates)
         # prh: every candidate on the raw text (overlaps unresolved); which
-        # ones count is decided once the prose is known (_prh_findings).
+        # ones count is decided once the prose is known (by the rule).
         prh_hits = [(d, raw) for d in self.prh if (raw := d.candidates(source.text))]
-        if not has_terms and not prh_hits:
+        if not has_terms and not prh_hits and not self.needs_words:
             return []
-        focus = {source.position(c.start)[0] for c in candidates} if has_terms else set()
-        for _, raw in prh_hits:
-            for s, e, _, _ in raw:
-                focus.update(range(source.position(s)[0], source.position(e)[0] + 1))
+        focus: set[int] | None = None
+        if not self.needs_words:
+            focus = {source.position(c.start)[0] for c in candidates} if has_terms else set()
+            for _, raw in prh_hits:
+                for s, e, _, _ in raw:
+                    focus.update(range(source.position(s)[0], source.position(e)[0] + 1))
         document = load_document(source, focus)
-        diagnostics: list[Diagnostic] = []
+        words = Words(document)
+        occurrences = []
         if has_terms:
-            words = Words(document)
             reportable = [c for c in candidates if c.entry.term in self.reportable]
             occurrences = find_occurrences(document, reportable, self.automaton, words)
-            if occurrences:
-                ctx = LintContext(document, self.glossary, self.policy, occurrences, words)
-                diagnostics = [d for r in self.rules for d in r.check(ctx)]
-        if prh_hits:
-            diagnostics += self._prh_findings(document, prh_hits)
-        for d in diagnostics:
-            d.line, d.column = source.position(d.start)
-            d.end_line, d.end_column = source.position(d.end)
+        ctx = LintContext(document, self.glossary, self.policy, occurrences, words, prh_hits=prh_hits)
+        diagnostics: list[Diagnostic] = []
+        for rule in self.rules:
+            wanted = self.wanted.get(rule.id, frozenset())
+            view = [o for o in occurrences if o.entry.term in wanted]
+            if not view and not rule.needs.words and not (rule.needs.prh and prh_hits):
+                continue
+            diagnostics.extend(rule.check(replace(ctx, occurrences=view)))
         return diagnostics
 
     def _worth_reading(self, text: str, candidates) -> bool:
@@ -106,32 +108,11 @@ class Linter:
                     return True
         return False
 
-    def _prh_findings(self, document: Document, candidates) -> list[Diagnostic]:
-        """prh candidates found on the whole text (the dictionaries are run
-        once per file, not again on the mask), kept where they lie wholly in
-        prose, then overlaps resolved. Like textlint-rule-prh (defaults), link
-        text and emphasis are not checked (prose byte 2), and a match may
-        cross a line break inside a paragraph but not Markdown syntax."""
-        severity = self.policy.setting("preferred-term").severity
-        text, prose = document.text, document.prose
-        if prose is not None:
-            def keep(s: int, e: int) -> bool:
-                return prose.count(1, s, e) == e - s
-        else:
-            mask = document.mask
 
-            def keep(s: int, e: int) -> bool:
-                return mask[s:e] == text[s:e]
-        out = []
-        hits = [(d, h) for d, raw in candidates for h in d.select(text, raw, keep=keep)]
-        for dictionary, hit in hits:
-            reason = getattr(hit.rule, "message", None) or f"prh: {dictionary.name}"
-            out.append(Diagnostic(
-                path=document.source.path, rule="preferred-term", severity=severity,
-                term=text[hit.start:hit.end],
-                message=f"{hit.matched} → {hit.replacement} ({reason})",
-                start=hit.start, end=hit.end, suggestions=[hit.replacement],
-                fix=Edit(hit.start, hit.end, hit.replacement, origin=f"{hit.rule.source}:{hit.rule.line}")
-                if hit.certain else None,
-            ))
-        return out
+def _placed(source: Source, diagnostics) -> list[Diagnostic]:
+    """Line and column of each finding, from its offsets."""
+    placed = list(diagnostics)
+    for d in placed:
+        d.line, d.column = source.position(d.start)
+        d.end_line, d.end_column = source.position(d.end)
+    return placed

@@ -55,12 +55,13 @@ def edited_text(text: str, chosen: list[Edit]) -> str:
     return "".join(out)
 
 
-def fixable(diagnostics: list[Diagnostic]) -> list[Edit]:
-    """The fixes that can be verified as the finding they belong to: the edit
-    lies within the span the report shows. Anything else would change text
+def fixable(diagnostics: list[Diagnostic], unsafe: bool = False) -> list[Edit]:
+    """The edits a run applies: the safe ones, and the unsafe ones on request;
+    only those that can be verified as the finding they belong to (the edit
+    lies within the span the report shows). Anything else would change text
     the user was never told about."""
     return [d.fix for d in diagnostics
-            if d.fix is not None and d.start <= d.fix.start <= d.fix.end <= d.end]
+            if d.fix is not None and (d.fix.safe or unsafe) and d.start <= d.fix.start <= d.fix.end <= d.end]
 
 
 def plan_fixes(text: str, edits: list[Edit], fixes_of: Callable[[str], list[Edit]],

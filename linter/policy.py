@@ -91,6 +91,8 @@ def merge_policy(policy: Policy, data: LineDict, shown: str, known_rules: set[st
                     f"{shown}:{value.key_lines['severity']}: severity '{value['severity']}' is not one of {', '.join(SEVERITIES)}"
                 )
             setting.severity = value["severity"]
+            if "enabled" not in value:
+                setting.enabled = True  # naming a severity turns an opt-in rule on
     if "well_known" in data:
         known = data["well_known"]
         if not isinstance(known, LineList) or not all(isinstance(k, str) for k in known):

@@ -39,11 +39,11 @@ class CheckRequest:
     fmt: str = "text"
     output: Path | None = None
     fix: bool = False
+    unsafe_fixes: bool = False  # with fix/diff: apply the fixes that choose between names too
     diff: bool = False
     statistics: bool = False
     exit_zero: bool = False
     fail_on: str = "info"
-    report_unused_suppressions: bool = False
     jobs: int | None = None  # None: one per core
     cache: bool = True
 
@@ -77,7 +77,7 @@ def lint_file(workspace: Workspace, target: FileTarget, request: CheckRequest,
         linter = workspace.linter_for(target.path)
         key = None
         if cache is not None and not (request.fix or request.diff):
-            flags = f"{linter.fingerprint}/{request.report_unused_suppressions}"
+            flags = linter.fingerprint
             key = cache.key(data, flags, target.shown)
             cached = cache.get(key)
             if cached is not None:
@@ -92,14 +92,14 @@ def lint_file(workspace: Workspace, target: FileTarget, request: CheckRequest,
     if request.fix or request.diff:
         try:
             source, result.fixed, result.diff = _fix(linter, source, target, request.fix and not request.diff,
-                                                     data, result)
+                                                     data, result, unsafe=request.unsafe_fixes)
         except _NotFixed as exc:
             result.error = str(exc)
             return result
         except OSError as exc:  # the file is left as it was (atomic replace)
             result.error = f"{target.shown}: cannot write the fixes ({exc.strerror or exc})"
             return result
-    result.diagnostics = linter.lint(source, request.report_unused_suppressions)
+    result.diagnostics = linter.lint(source)
     if result.diagnostics and request.keeps_text:
         result.text = source.text
     if key is not None:
@@ -107,14 +107,15 @@ def lint_file(workspace: Workspace, target: FileTarget, request: CheckRequest,
     return result
 
 
-def _fix(linter, source, target: FileTarget, write: bool, snapshot: bytes, result: FileResult):
+def _fix(linter, source, target: FileTarget, write: bool, snapshot: bytes, result: FileResult,
+         unsafe: bool = False):
     """Apply the verified fixes of one lint pass; write back (or diff)."""
     original = source.text
-    reported = fixable(linter.lint(source))
+    reported = fixable(linter.lint(source), unsafe)
     edits = _encodable(source, reported, result)
 
     def fixes_of(text: str):
-        return fixable(linter.lint(dataclasses.replace(source, text=text, raw=None, _starts=None)))
+        return fixable(linter.lint(dataclasses.replace(source, text=text, raw=None, _starts=None)), unsafe)
 
     plan = plan_fixes(original, edits, fixes_of, reported)
     for edit, undo in plan.conflicts:

@@ -4,7 +4,10 @@
     <!-- yogolint-disable [rule|term …] --> … <!-- yogolint-enable -->
     <!-- yogolint-disable-file -->
 In .txt files the same words follow `#` or stand on a line of their own.
-With no names, a directive silences every rule.
+With no names, a directive silences every rule. Names are rule ids and
+terms: rules alone silence those rules, terms alone those terms, and a rule
+with a term that rule for that term. A name shaped like a rule id that is
+none (`ambigous-term`) silences nothing (the unknown-directive rule says so).
 """
 from __future__ import annotations
 
@@ -17,6 +20,17 @@ _MARKDOWN = re.compile(r"<!--\s*(yogolint-(?:disable-next-line|disable-file|disa
 _TEXT = re.compile(r"(?:^|#)[ \t]*(yogolint-(?:disable-next-line|disable-file|disable|enable))\b([^\n#]*)", re.M)
 
 
+_NAME = re.compile(r"[^\s,]+")
+_RULE_SHAPED = re.compile(r"[a-z]+(?:-[a-z]+)+")
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    start: int  # offsets of the name in the file
+    end: int
+
+
 @dataclass
 class Directive:
     kind: str  # disable-next-line | disable | enable | disable-file
@@ -25,10 +39,17 @@ class Directive:
     column: int
     start: int
     end: int
+    rules: frozenset[str] = frozenset()
+    terms: frozenset[str] = frozenset()
+    unknown_rules: tuple[Name, ...] = ()  # rule-shaped names that are no rule
     used: bool = False
 
     def covers(self, diag: Diagnostic) -> bool:
-        return not self.names or diag.rule in self.names or diag.term in self.names
+        if not self.names:
+            return True
+        if self.rules and self.terms:
+            return diag.rule in self.rules and diag.term in self.terms
+        return diag.rule in self.rules or diag.term in self.terms
 
 
 @dataclass
@@ -68,14 +89,21 @@ class Suppressions:
         return [d for d in self.directives if not d.used and d.kind != "enable"]
 
 
-def parse_suppressions(text: str, is_markdown: bool, position) -> Suppressions:
-    """`position(offset) -> (line, column)` of the source."""
+def parse_suppressions(text: str, is_markdown: bool, position, known_rules: frozenset[str]) -> Suppressions:
+    """`position(offset) -> (line, column)` of the source; `known_rules`: the
+    registered rule ids, which tell a rule's name from a term's."""
     if "yogolint-" not in text:
         return Suppressions()
     pattern = _MARKDOWN if is_markdown else _TEXT
     directives = []
     for m in pattern.finditer(text):
         line, column = position(m.start(1))
-        names = tuple(n for n in re.split(r"[\s,]+", m.group(2).strip()) if n)
-        directives.append(Directive(m.group(1)[len("yogolint-"):], names, line, column, m.start(1), m.end(1)))
+        names = [Name(n.group(), n.start(), n.end()) for n in _NAME.finditer(text, m.start(2), m.end(2))]
+        rules = frozenset(n.text for n in names if n.text in known_rules)
+        unknown = tuple(n for n in names if n.text not in known_rules and _RULE_SHAPED.fullmatch(n.text))
+        terms = frozenset(n.text for n in names if n.text not in rules and n not in unknown)
+        directives.append(Directive(
+            m.group(1)[len("yogolint-"):], tuple(n.text for n in names), line, column, m.start(1), m.end(1),
+            rules, terms, unknown,
+        ))
     return Suppressions(directives)

@@ -3,6 +3,8 @@ distinct setting, built once and reused for every file that shares it."""
 from __future__ import annotations
 
 import hashlib
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,11 +29,18 @@ class Options:
     ignore: set[str] | None = None
     config: Path | None = None  # --config: no discovery
     exclude: list[str] = field(default_factory=list)
+    report_unused_suppressions: bool = False  # turns the unused-suppression rule on
+
+
+def _to_stderr(message: str) -> None:
+    print(f"yogolint: warning: {message}", file=sys.stderr)
 
 
 class Workspace:
-    def __init__(self, options: Options):
+    def __init__(self, options: Options, warn: Callable[[str], None] = _to_stderr):
         self.options = options
+        self._warn = warn  # `file:line: problem` of a file that loaded all the same
+        self._warned: set[str] = set()
         self._configs: dict[Path, Config] = {}
         self._by_folder: dict[str, Config] = {}
         self._linters: dict[tuple, Linter] = {}
@@ -85,6 +94,10 @@ class Workspace:
                 merge_policy(policy, data, shown, set(RULES))
         except (GlossaryError, PolicyError) as exc:
             raise SettingsError(str(exc)) from None
+        # The command line overrides the configuration: a rule named with
+        # --select runs even where it is off by default or configured off.
+        for rule_id in (self.options.select or set()) | ({"unused-suppression"} if self.options.report_unused_suppressions else set()):
+            policy.setting(rule_id).enabled = True
         rule_ids = (self.options.select or set(RULES)) - (self.options.ignore or set())
         dictionaries = self._prh(prh_paths)
         linter = Linter(glossary, policy, rule_ids, prh=dictionaries, many_files=self.many_files)
@@ -101,9 +114,19 @@ class Workspace:
         try:
             # Like prh itself, unknown keys are ignored (real dictionaries have typos
             # such as `spec:`): a textlint user's dictionary must load as it is.
-            return [load_prh(p, strict=False) for p in paths]
+            dictionaries = [load_prh(p, strict=False) for p in paths]
         except PrhError as exc:
             raise SettingsError(str(exc)) from None
+        for dictionary in dictionaries:
+            self.warn(dictionary.warnings)
+        return dictionaries
+
+    def warn(self, messages) -> None:
+        """Each problem once per run, however many settings share the file."""
+        for message in messages:
+            if message not in self._warned:
+                self._warned.add(message)
+                self._warn(message)
 
 
 def _fingerprint(glossary_paths, prh_paths, policy, rule_ids) -> str:

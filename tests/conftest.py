@@ -42,6 +42,34 @@ def lint(linter):
 
 
 @pytest.fixture
+def lint_with(tmp_path):
+    """lint_with(glossary_yaml)(text, name="doc.md", rule=None) → diagnostics of
+    a linter whose glossary is only `glossary_yaml` (no built-in entries), so
+    a rule's test does not depend on the shipped glossary's contents."""
+    counter = iter(range(1_000_000))
+
+    def build(glossary_yaml: str, policy_yaml: str | None = None):
+        folder = tmp_path / f"glossary-{next(counter)}"
+        folder.mkdir()
+        (folder / "terms.yaml").write_text(glossary_yaml, encoding="utf-8")
+        policy = load_policy(set(RULES))
+        if policy_yaml is not None:
+            from linter.policy import merge_policy_file
+
+            (folder / "policy.yaml").write_text(policy_yaml, encoding="utf-8")
+            merge_policy_file(policy, folder / "policy.yaml", set(RULES))
+        built = Linter(load_glossary([folder], builtin=False), policy)
+
+        def run(text: str, name: str = "doc.md", rule: str | None = None):
+            found = built.lint(decode(text.encode("utf-8"), name))
+            return [d for d in found if rule is None or d.rule == rule]
+
+        return run
+
+    return build
+
+
+@pytest.fixture
 def cli():
     """cli(*args) → click Result (exit_code, stdout, stderr)."""
 

@@ -37,6 +37,7 @@ def test_json_output_shape(cli, docs):
         "path": f"{docs}/plan.md", "line": 3, "column": 1, "end_line": 3, "end_column": 9,
         "rule": "preferred-term", "severity": "warning", "term": "セールスフォース",
         "message": "セールスフォース → Salesforce (製品名は公式表記で)", "suggestions": ["Salesforce"],
+        "fix": {"replacement": "Salesforce", "safe": True},
     }
 
 

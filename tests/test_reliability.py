@@ -113,8 +113,8 @@ def test_a_file_edited_during_the_check_is_not_overwritten(cli, tmp_path, monkey
     users_edit = GOOD + "\n追記しました。\n"
     real = linter.runner.plan_fixes
 
-    def plan_then_user_saves(text, edits, fixes_of):
-        plan = real(text, edits, fixes_of)
+    def plan_then_user_saves(*args, **kwargs):
+        plan = real(*args, **kwargs)
         if doc.read_text(encoding="utf-8") == GOOD:  # the editor saves while yogolint works
             doc.write_text(users_edit, encoding="utf-8")
         return plan

@@ -118,12 +118,22 @@ def test_fix_keeps_encoding_bom_and_line_endings(cli, tmp_path, encoding, bom, n
     assert path.read_bytes() == before  # a second --fix changes nothing
 
 
-def test_fix_applies_context_decided_confusable_and_inconsistent_names(cli, tmp_path):
-    path = write(tmp_path / "a.md", (
-        "Freshworksにログインして商談を更新する。\n\n"
-        "カスタマーサクセスの体制。カスタマーサクセスの指標。Customer Successの会議。\n"
-    ))
-    cli("check", "--fix", str(path))
+CHOICES = (
+    "Freshworksにログインして商談を更新する。\n\n"
+    "カスタマーサクセスの体制。カスタマーサクセスの指標。Customer Successの会議。\n"
+)
+
+
+def test_fix_never_chooses_between_names_or_products(cli, tmp_path):
+    path = write(tmp_path / "a.md", CHOICES)
+    result = cli("check", "--fix", str(path))
+    assert result.exit_code == 1  # both findings remain, as suggestions
+    assert path.read_text(encoding="utf-8") == CHOICES
+
+
+def test_unsafe_fixes_apply_context_decided_confusable_and_inconsistent_names(cli, tmp_path):
+    path = write(tmp_path / "a.md", CHOICES)
+    cli("check", "--fix", "--unsafe-fixes", str(path))
     assert path.read_text(encoding="utf-8") == (
         "Freshsalesにログインして商談を更新する。\n\n"
         "カスタマーサクセスの体制。カスタマーサクセスの指標。カスタマーサクセスの会議。\n"

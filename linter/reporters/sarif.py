@@ -119,13 +119,15 @@ def _result(d: Diagnostic, rule_index: int, key: tuple[str, str], ordinal: int,
     if d.fix is not None:
         deleted = _edit_region(d, text)
         if deleted is not None:
+            safety = "" if d.fix.safe else " (--unsafe-fixes: 意味の選択を含む)"
             result["fixes"] = [{
-                "description": {"text": f"「{d.term}」を「{d.fix.replacement}」に置き換える"},
+                "description": {"text": f"「{d.term}」を「{d.fix.replacement}」に置き換える{safety}"},
                 "artifactChanges": [{
                     "artifactLocation": {"uri": uri},
                     "replacements": [{"deletedRegion": deleted,
                                       "insertedContent": {"text": d.fix.replacement}}],
                 }],
+                "properties": {"safe": d.fix.safe},
             }]
     return result
 

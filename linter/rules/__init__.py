@@ -3,17 +3,53 @@
 A rule takes a LintContext and yields Diagnostics. Its docstring is its
 documentation (printed by `yogolint rule ID`), written in the same sections
 for every rule: 何をするか / なぜ問題か / 例 / 代わりに.
-Adding a rule is adding a module here, one import line below, and its tests.
+
+A rule declares what it consumes (`Needs`); the engine gives each enabled
+rule exactly that and knows nothing else about it. Adding a rule is adding a
+module here, one import line below, and its tests.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Iterable
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from linter.context import LintContext
-from linter.diagnostics import Diagnostic
+if TYPE_CHECKING:
+    from linter.context import LintContext
+    from linter.diagnostics import Diagnostic
+    from linter.glossary import Entry
+    from linter.policy import Policy
 
-RuleFunction = Callable[[LintContext], Iterable[Diagnostic]]
+RuleFunction = Callable[["LintContext"], Iterable["Diagnostic"]]
+EntryFilter = Callable[["Entry", "Policy"], bool]
+
+# When a rule runs: on the document's words (before suppression comments
+# apply), or on the suppression comments once the other findings are known.
+DOCUMENT, SUPPRESSIONS = "document", "suppressions"
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What a rule reads; the engine provides it and nothing more.
+
+    - `entries`: which glossary entries' occurrences the rule sees
+      (`ctx.occurrences`), as a filter over entry and policy; None: none.
+    - `alone`: one occurrence of such an entry can be a finding. When False
+      the rule speaks only of two spellings of one entry in a document, so a
+      file holding one spelling need not be read for it.
+    - `words`: every word of the checked text (`ctx.words.all()`), not only
+      glossary occurrences: the file is always tokenized for this rule.
+    - `prh`: the hits of the configured prh dictionaries (`ctx.prh_hits`).
+    - `stage`: DOCUMENT, or SUPPRESSIONS for rules about the suppression
+      comments themselves (`ctx.suppressions`, after the others are filtered).
+    """
+
+    entries: EntryFilter | None = None
+    alone: bool = True
+    words: bool = False
+    prh: bool = False
+    stage: str = DOCUMENT
 
 
 @dataclass(frozen=True)
@@ -22,23 +58,30 @@ class Rule:
     summary: str  # one line, Japanese
     fixable: bool
     check: RuleFunction
+    needs: Needs = field(default_factory=Needs)
 
     @property
     def doc(self) -> str:
-        import inspect
-
         return inspect.cleandoc(self.check.__doc__ or "")
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, summary: str, fixable: bool = False):
+def rule(rule_id: str, summary: str, fixable: bool = False,
+         needs: Needs | None = None) -> Callable[[RuleFunction], RuleFunction]:
     def register(func: RuleFunction) -> RuleFunction:
-        RULES[rule_id] = Rule(rule_id, summary, fixable, func)
+        RULES[rule_id] = Rule(rule_id, summary, fixable, func, needs or Needs())
         return func
 
     return register
+
+
+def closest_rule_ids(word: str, limit: int = 1) -> list[str]:
+    """Rule ids spelt like `word` (`ambigous-term` → `ambiguous-term`)."""
+    import difflib
+
+    return difflib.get_close_matches(word, list(RULES), n=limit, cutoff=0.6)
 
 
 # Registration order is report order within a position.
@@ -48,4 +91,6 @@ from linter.rules import (  # noqa: E402,F401
     confusable_name,
     undefined_abbreviation,
     inconsistent_term,
+    unused_suppression,
+    unknown_directive,
 )

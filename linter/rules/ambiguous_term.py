@@ -4,10 +4,16 @@ from linter.context import LintContext
 from linter.definitions import defines_by_sentence, enclosing_paren, paren_after, table_row_meaning
 from linter.glossary import Entry, Sense
 from linter.matching import Occurrence
-from linter.rules import rule
+from linter.policy import Policy
+from linter.rules import Needs, rule
 
 
-@rule("ambiguous-term", "意味が二通り以上ある略語を、意味を定めずに使っている")
+def _has_senses(entry: Entry, policy: Policy) -> bool:
+    return len(entry.senses) >= 2
+
+
+@rule("ambiguous-term", "意味が二通り以上ある略語を、意味を定めずに使っている",
+      needs=Needs(entries=_has_senses))
 def check(ctx: LintContext):
     """
     ## 何をするか

@@ -3,10 +3,19 @@ from __future__ import annotations
 import bisect
 
 from linter.context import LintContext
-from linter.rules import rule
+from linter.glossary import Entry
+from linter.policy import Policy
+from linter.rules import Needs, rule
 
 
-@rule("confusable-name", "社名を製品名の代わりに使っている", fixable=True)
+def _company_or_product(entry: Entry, policy: Policy) -> bool:
+    """Companies with products, and the products (the company named beside
+    its product is no finding)."""
+    return bool(entry.products) or entry.kind == "product"
+
+
+@rule("confusable-name", "社名を製品名の代わりに使っている", fixable=True,
+      needs=Needs(entries=_company_or_product))
 def check(ctx: LintContext):
     """
     ## 何をするか
@@ -28,7 +37,8 @@ def check(ctx: LintContext):
     ## 代わりに
     Freshsalesにログインして商談のステージを更新する。
 
-    手がかりが一つの製品だけを指すときに限り `--fix` で置き換えます。
+    手がかりが一つの製品だけを指すときに限り、`--unsafe-fixes` で置き換えます
+    (製品の選択は書き手の判断なので、`--fix` だけでは置き換えません)。
     """
     text = ctx.document.mask
     verdicts: dict[tuple[str, int, int], tuple | None] = {}  # one per company and sentence
@@ -51,7 +61,7 @@ def check(ctx: LintContext):
         )
         yield ctx.diagnostic(
             "confusable-name", occ, message, [p.term for _, _, p, _ in scored],
-            fix=best.term if certain else None,
+            fix=best.term if certain else None, safe=False,  # a choice between products
         )
 
 

@@ -6,13 +6,21 @@ from collections import Counter, defaultdict
 from linter.context import LintContext
 from linter.definitions import CLOSING, OPENING, paren_after
 from linter.matching import Occurrence
-from linter.rules import rule
+from linter.glossary import Entry
+from linter.policy import Policy
+from linter.rules import Needs, rule
 from linter.source import line_bounds
 
 _NONBLANK = re.compile(r"\S")
 
 
-@rule("inconsistent-term", "同じ概念に二つ以上の呼び名を混ぜている", fixable=True)
+def _has_several_names(entry: Entry, policy: Policy) -> bool:
+    return len(set(entry.names())) > 1
+
+
+# Two names in one document make a finding, never one alone.
+@rule("inconsistent-term", "同じ概念に二つ以上の呼び名を混ぜている", fixable=True,
+      needs=Needs(entries=_has_several_names, alone=False))
 def check(ctx: LintContext):
     """
     ## 何をするか
@@ -34,7 +42,8 @@ def check(ctx: LintContext):
     ## 代わりに
     カスタマーサクセスの体制を強化する。カスタマーサクセスの指標は解約率とする。
 
-    `--fix` で多数派の呼び名に揃えます。
+    どちらの呼び名に揃えるかは書き手の判断なので、修正は `--unsafe-fixes` のときだけ
+    適用します。
     """
     mask = ctx.document.mask
     groups: dict[tuple[str, bool], list[Occurrence]] = defaultdict(list)
@@ -61,7 +70,7 @@ def check(ctx: LintContext):
                 "inconsistent-term", occ,
                 f"「{occ.surface}」と「{dominant}」が混在しています({variants})。"
                 f"{reason}「{dominant}」に揃えてください",
-                [dominant], fix=dominant,
+                [dominant], fix=dominant, safe=False,  # a choice between names
             )
 
 

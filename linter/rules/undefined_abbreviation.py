@@ -5,11 +5,20 @@ import re
 from linter.context import LintContext, cue_hits
 from linter.definitions import defined_at
 from linter.folding import width_normalize
+from linter.glossary import Entry
 from linter.matching import Occurrence
-from linter.rules import rule
+from linter.policy import Policy
+from linter.rules import Needs, rule
 
 
-@rule("undefined-abbreviation", "略語を定義せずに使っている")
+def _needs_definition(entry: Entry, policy: Policy) -> bool:
+    """Abbreviations a reader may not know: not a role's name, not well
+    known, not ambiguous (ambiguous-term speaks of those)."""
+    shorts = set(entry.short_names())
+    return entry.kind != "role" and not entry.senses and bool(shorts) and not shorts <= policy.well_known
+
+
+@rule("undefined-abbreviation", "略語を定義せずに使っている", needs=Needs(entries=_needs_definition))
 def check(ctx: LintContext):
     """
     ## 何をするか
