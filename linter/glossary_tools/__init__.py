@@ -49,8 +49,10 @@ def import_file(path: Path) -> bytes:
         from linter.glossary_tools.csv_format import read
     else:
         raise ToolError(f"{path}: cannot import '{suffix or path.name}' files (use .tbx or .csv)")
+    from linter.source import SETTINGS_FILE_LIMIT, read_regular
+
     try:
-        data = path.read_bytes()
+        data = read_regular(path, SETTINGS_FILE_LIMIT)  # a FIFO or /dev/zero would hang
     except OSError as exc:
         raise ToolError(f"{path}: cannot read ({exc.strerror or exc})") from None
     return dump_entries(read(data, str(path)))
