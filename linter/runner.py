@@ -19,8 +19,9 @@ from linter.diagnostics import SEVERITIES, Diagnostic
 from linter.files import FileTarget, collect
 from linter.fixes import chosen_edits, edited_text, fixable, write_atomically
 from linter.progress import Progress
-from linter.reporters import Report, render
+from linter.reporters import FORMATS, POLICY, STATISTICS, TERMINAL, TEXT, Report, render
 from linter.source import SourceError, decode, read_bytes
+from linter.terminal import use_color
 from linter.workspace import Options, SettingsError, Workspace
 
 _MAX_FIX_PASSES = 5
@@ -46,12 +47,14 @@ class CheckRequest:
     fail_on: str = "info"
     jobs: int | None = None  # None: one per core
     cache: bool = True
+    color: str = "auto"  # auto | always | never
+    quiet: bool = False  # no report on stdout, no notes: the exit status only
 
     @property
     def keeps_text(self) -> bool:
         """Reports that quote the lines around a finding need each file's text
         (shipping every text back from the workers costs time)."""
-        return self.fmt in ("html", "sarif")
+        return TEXT in FORMATS[self.fmt].reads and not self.quiet
 
 
 @dataclass
@@ -230,23 +233,49 @@ def finish(request: CheckRequest, walk_errors: list[str], results: list[FileResu
         sys.stdout.write("".join(diffs))
         return 2 if report.errors else (1 if diffs else 0)
 
+    _provide(report, request)
     rendered = render(report, request.fmt)
-    if request.statistics and request.fmt == "text":
-        from linter.reporters.statistics import render as statistics
-
-        rendered += statistics(report)
     if request.output is not None:
         try:
             write_atomically(request.output, rendered.encode("utf-8"))
         except OSError as exc:
             raise UserError(f"{request.output}: cannot write the report ({exc.strerror or exc})") from None
-    else:
+    elif not request.quiet:
         sys.stdout.write(rendered)
-    if request.fix and fixed:
+    if request.fix and fixed and not request.quiet:
         print(f"yogolint: {fixed} 件を修正しました", file=sys.stderr)
 
     if report.errors:
         return 2
     threshold = SEVERITIES.index(request.fail_on)
     failing = [d for d in report.diagnostics if SEVERITIES.index(d.severity) >= threshold]
+    below = len(report.diagnostics) - len(failing)
+    if below and not request.quiet:
+        # a printed finding with exit status 0 needs a reason
+        print(f"yogolint: {below} 件は --fail-on {request.fail_on} 未満です (終了コードに数えません)", file=sys.stderr)
     return 0 if request.exit_zero or not failing else 1
+
+
+def _provide(report: Report, request: CheckRequest) -> None:
+    """Give the format what it declares it reads (linter.reporters.FORMATS)."""
+    reads = FORMATS[request.fmt].reads
+    if request.statistics:
+        if STATISTICS in reads:
+            report.statistics = True
+        elif not request.quiet:
+            print(f"yogolint: warning: --statistics does not apply to --output-format {request.fmt}", file=sys.stderr)
+    if POLICY in reads:
+        from linter.policy import load_policy
+        from linter.rules import RULES
+
+        policy = load_policy(set(RULES))
+        report.default_severities = {rule_id: policy.setting(rule_id).severity for rule_id in RULES}
+    if TERMINAL in reads:
+        import shutil
+
+        to_terminal = request.output is None and sys.stdout.isatty()
+        report.color = use_color(request.color, to_terminal)
+        if to_terminal:
+            report.width = shutil.get_terminal_size().columns
+        elif os.environ.get("COLUMNS", "").isdigit():
+            report.width = int(os.environ["COLUMNS"])

@@ -6,10 +6,11 @@ encoding, so the decoded text is never normalised here.
 """
 from __future__ import annotations
 
-import bisect
 import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from linter.lines import LineIndex
 
 
 class SourceError(Exception):
@@ -23,39 +24,30 @@ class Source:
     encoding: str  # codec name to write it back with
     bom: bytes = b""
     raw: bytes | None = field(default=None, repr=False)  # the file's bytes, BOM included
-    _starts: list[int] | None = field(default=None, repr=False)
+    _lines: LineIndex | None = field(default=None, repr=False)
 
     @property
-    def _line_starts(self) -> list[int]:
+    def lines(self) -> LineIndex:
         # Built on first use: most files of a scan have no candidate and
         # never need a position.
-        if self._starts is None:
-            starts = [0]
-            text = self.text
-            i = text.find("\n")
-            while i != -1:
-                starts.append(i + 1)
-                i = text.find("\n", i + 1)
-            self._starts = starts
-        return self._starts
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
 
     @property
     def line_count(self) -> int:
-        return len(self._line_starts)
+        return self.lines.line_count
 
     def line_start(self, line: int) -> int:
         """Offset of the first character of 1-based `line`."""
-        return self._line_starts[line - 1]
+        return self.lines.line_start(line)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset."""
-        line = bisect.bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        return self.lines.position(offset)
 
     def line_text(self, line: int) -> str:
-        start = self._line_starts[line - 1]
-        end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
+        return self.lines.line_text(line)
 
     def encode(self, text: str) -> bytes:
         return self.bom + text.encode(self.encoding)
