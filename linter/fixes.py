@@ -42,7 +42,9 @@ def fixable(diagnostics: list[Diagnostic], unsafe: bool = False) -> list[Edit]:
 
 def write_atomically(path: Path, data: bytes) -> None:
     folder = path.parent
-    mode = path.stat().st_mode & 0o7777 if path.exists() else None
+    # a new file gets the mode any program would create it with (0666 less
+    # the umask), not mkstemp's private 0600
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".yogolint-tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -58,3 +60,9 @@ def write_atomically(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # reading the umask means setting it: put it back at once
+    os.umask(mask)
+    return mask
