@@ -120,7 +120,7 @@
     el("h2", {text: "検索と絞り込み"}),
     el("div", {cls: "row"}, [search]),
     el("div", {cls: "row"}, [el("span", {text: "ルール:"})].concat(ruleBoxes)),
-    el("div", {cls: "row"}, [el("span", {text: "重大度:"})].concat(sevBoxes)),
+    el("div", {cls: "row"}, [el("span", {text: "重大度:"})].concat(sevBoxes.slice().reverse())),
     el("div", {cls: "row"}, [termSelect, folderSelect, clear, openAll,
       el("span", {cls: "shown"}, [document.createTextNode("表示中 "), shownCount,
         document.createTextNode(" / " + F.length + " 件")])])]));
@@ -181,7 +181,7 @@
     charts.appendChild(chart("重大度別の件数", "severity", count(rows, function (f) { return f[4]; }), 0,
       function (k) { return SEVERITY_LABELS[data.severities[k]]; }, function (k) { return onlyOne(state.sev, k); }));
     charts.appendChild(chart("フォルダ別の件数", "folder", count(rows, function (f) { return areaOf[f[0]]; }), TOP,
-      function (k) { return k; }, function (k) { return state.folder === k; }));
+      function (k) { return k; }, function (k) { return state.folder === k; }, shortFolder));
   }
 
   function onlyOne(set, k) {
@@ -189,13 +189,17 @@
     return on.length === 1 && +on[0] === k;
   }
 
-  function chart(title, kind, counts, limit, label, isOn) {
+  function shortFolder(folder) {  // below the common root, which the title still shows
+    return folder === root || root === "." || root === "/" ? folder : "…/" + folder.slice(root.length + 1);
+  }
+
+  function chart(title, kind, counts, limit, label, isOn, shortLabel) {
     var all = ranked(counts, kind === "folder"), shown = limit ? all.slice(0, limit) : all;
     var top = shown.length ? shown[0][1] : 1;
     var body = el("tbody");
     shown.forEach(function (e) {
       var button = el("button", {type: "button", cls: "bar-button" + (isOn(e[0]) ? " on" : ""),
-        "data-kind": kind, "data-value": String(e[0]), text: label(e[0]), title: label(e[0])});
+        "data-kind": kind, "data-value": String(e[0]), text: (shortLabel || label)(e[0]), title: label(e[0])});
       body.appendChild(el("tr", null, [el("th", {scope: "row"}, [button]),
         el("td", null, [el("div", {cls: "bar bar-" + kind, style: "width:" + Math.max(2, 100 * e[1] / top).toFixed(1) + "%"})]),
         el("td", {cls: "count", text: String(e[1])})]));
