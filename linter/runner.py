@@ -274,7 +274,8 @@ def _provide(report: Report, request: CheckRequest) -> None:
         import shutil
 
         to_terminal = request.output is None and sys.stdout.isatty()
-        report.color = use_color(request.color, to_terminal)
+        # a report file is read later, elsewhere: coloured only on request
+        report.color = use_color(request.color, to_terminal) if request.output is None else request.color == "always"
         if to_terminal:
             report.width = shutil.get_terminal_size().columns
         elif os.environ.get("COLUMNS", "").isdigit():
