@@ -49,10 +49,10 @@ def show_settings(workspace: Workspace, file: Path) -> str:
         setting = policy.setting(rule_id)
         on = setting.enabled and rule_id in rule_ids
         origin = origins.get(rule_id, BUILTIN)
-        if rule_id in forced:
-            origin = COMMAND_LINE
         if rule_id not in rule_ids:
-            origin = f"{COMMAND_LINE} (--select/--ignore)"
+            origin = f"{COMMAND_LINE} (--select/--ignore で外す)"
+        elif rule_id in forced:
+            origin += f" ({COMMAND_LINE}で有効)"
         lines.append(f"    {rule_id:{width}}  {setting.severity if on else 'off':8} {origin}")
     lines.append("  well_known:" + ("" if well_known else " なし"))
     lines += [f"    {', '.join(sorted(words))}  ({origin})" for origin, words in well_known]
