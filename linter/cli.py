@@ -229,14 +229,16 @@ def prh():
 
 @prh.command("test")
 @click.argument("dictionaries", nargs=-1, required=True, type=click.Path(path_type=Path))
-def prh_test(dictionaries):
+@click.option("--prh-rules", type=click.Path(path_type=Path, exists=True, file_okay=False),
+              help="A checkout of the prh rules collection: resolves imports of node_modules/prh/prh-rules/….")
+def prh_test(dictionaries, prh_rules):
     """Run the `specs` of prh dictionaries; exit 1 on any failure."""
     from linter.prh import PrhError, load_prh
 
     failed = 0
     for path in dictionaries:
         try:
-            dictionary = load_prh(path, strict=False)
+            dictionary = load_prh(path, strict=False, prh_rules_dir=str(prh_rules) if prh_rules else None)
         except PrhError as exc:
             _fail(str(exc))
         failures = dictionary.run_specs()

@@ -158,6 +158,8 @@ def test_prh_imports_from_the_rules_collection(tmp_path):
     (tmp_path / ".yogolint.yaml").write_text(f"prh: [prh.yml]\nprh_rules: {PRH_RULES}\n", encoding="utf-8")
     by_config = run("check", "--no-cache", "doc.md", cwd=tmp_path)
     assert by_config.returncode == 1 and "依存性の注入" in by_config.stdout
+    assert run("prh", "test", "prh.yml", cwd=tmp_path).returncode == 2
+    assert run("prh", "test", "prh.yml", "--prh-rules", PRH_RULES, cwd=tmp_path).returncode == 0
     settings = run("check", "--show-settings", "doc.md", cwd=tmp_path).stdout
     assert f"prh_rules: {PRH_RULES}  ({tmp_path / '.yogolint.yaml'}:2)" in settings
 
