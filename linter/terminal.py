@@ -15,12 +15,20 @@ TAB_STOP = 4  # as ruff shows a tab: the marker lines up whatever the terminal's
 ELLIPSIS = "..."  # ASCII: "…" is ambiguous-width, two columns in some Japanese terminals
 
 
+_WIDTHS: dict[str, int] = {}  # a document uses a few thousand distinct characters: ask unicodedata once each
+
+
 def char_width(char: str) -> int:
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    if unicodedata.east_asian_width(char) in ("W", "F"):
-        return 2
-    return 1
+    width = _WIDTHS.get(char)
+    if width is None:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            width = 0
+        elif unicodedata.east_asian_width(char) in ("W", "F"):
+            width = 2
+        else:
+            width = 1
+        _WIDTHS[char] = width
+    return width
 
 
 def display_cells(line: str) -> list[tuple[str, int]]:
@@ -29,14 +37,18 @@ def display_cells(line: str) -> list[tuple[str, int]]:
     so the printed line and its marker line agree."""
     cells = []
     column = 0
+    widths = _WIDTHS
     for char in line:
         if char == "\t":
             shown = " " * (TAB_STOP - column % TAB_STOP)
+            width = len(shown)
         elif char < " " or char == "\x7f":
-            shown = " "
+            shown, width = " ", 1
         else:
             shown = char
-        width = len(shown) if shown.isspace() and char != "\u3000" else char_width(char)
+            width = widths.get(char)
+            if width is None:
+                width = char_width(char)
         cells.append((shown, width))
         column += width
     return cells

@@ -156,3 +156,9 @@ def test_a_report_file_is_coloured_only_when_asked(memo):
     assert "セールスフォース → Salesforce" in text and ESC not in text
     run("check", "--no-cache", "--color", "always", "-o", "report.txt", "memo.txt", cwd=memo)
     assert ESC in (memo / "report.txt").read_text(encoding="utf-8")
+
+
+def test_the_gutter_widens_with_the_line_number(tmp_path):
+    (tmp_path / "ten.txt").write_text("一行目\n" * 9 + "セールスフォース\n", encoding="utf-8")
+    lines = run("check", "--no-cache", "ten.txt", cwd=tmp_path).stdout.splitlines()
+    assert lines[1:6] == ["   |", "10 | セールスフォース", "   | " + "^" * 16, "   |", "   = 候補: Salesforce"]

@@ -28,7 +28,7 @@ def render(report: Report) -> str:
             if index is None:
                 index = indexes[d.path] = LineIndex(text)
             out.extend(_snippet(d, index, report))
-        out.extend(_help(d, report.color))
+        out.extend(_help(d, report.color, len(str(d.line)) if text is not None else 1))
         out.append("")
     out.append(summary(report))
     return "\n".join(out) + "\n" + statistics_block(report)
@@ -68,11 +68,11 @@ def _snippet(d: Diagnostic, index: LineIndex, report: Report) -> list[str]:
     ]
 
 
-def _help(d: Diagnostic, color: bool) -> list[str]:
+def _help(d: Diagnostic, color: bool, gutter: int) -> list[str]:
     if not d.suggestions:
         return []
     eq = paint("=", "blue", "bold", enabled=color)
-    line = f"  {eq} 候補: {'、'.join(d.suggestions)}"
+    line = f"{' ' * (gutter + 1)}{eq} 候補: {'、'.join(d.suggestions)}"
     if d.fix is not None and not d.fix.safe:
         line += f"(--unsafe-fixes で「{d.fix.replacement}」に置き換え)"
     return [line]
