@@ -88,7 +88,8 @@ def run() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: one per core).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write .yogolint_cache/.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
-def check(paths, fmt, color, quiet, show_settings, show_files, output, config, glossaries, prh, prh_rules, select, ignore, exclude, fix, unsafe_fixes, diff, statistics,
+def check(paths, fmt, color, quiet, show_settings, show_files, output, config, glossaries, prh, prh_rules, select,
+          ignore, exclude, fix, unsafe_fixes, diff, statistics,
           exit_zero, fail_on, report_unused_suppressions, jobs, no_cache, debug):
     """Lint Markdown (.md) and text (.txt) files; folders are walked recursively.
 

@@ -54,7 +54,7 @@ class CheckRequest:
     def keeps_text(self) -> bool:
         """Reports that quote the lines around a finding need each file's text
         (shipping every text back from the workers costs time)."""
-        return TEXT in FORMATS[self.fmt].reads and not self.quiet
+        return TEXT in FORMATS[self.fmt].reads and not (self.quiet and self.output is None)
 
 
 @dataclass
@@ -130,7 +130,8 @@ def _fix(linter, source, target: FileTarget, write: bool, unsafe: bool = False):
 
 def run_check(request: CheckRequest) -> int:
     try:
-        workspace = Workspace(request.options)
+        # -q: not even the warnings of a dictionary that loaded all the same
+        workspace = Workspace(request.options, warn=lambda message: None) if request.quiet else Workspace(request.options)
     except SettingsError as exc:
         raise UserError(str(exc)) from None
     walk = collect(request.paths, request.options.exclude)
@@ -138,7 +139,7 @@ def run_check(request: CheckRequest) -> int:
     workspace.many_files = len(targets) >= _PARALLEL_MIN_FILES
     cache = ResultCache(Path.cwd() / CACHE_DIR) if request.cache else None
     jobs = request.jobs or os.cpu_count() or 1
-    progress = Progress(len(targets))
+    progress = Progress(0 if request.quiet else len(targets))
     results: list[FileResult | None] = [None] * len(targets)
     interrupted = False
     try:
@@ -234,7 +235,7 @@ def finish(request: CheckRequest, walk_errors: list[str], results: list[FileResu
         return 2 if report.errors else (1 if diffs else 0)
 
     _provide(report, request)
-    rendered = render(report, request.fmt)
+    rendered = render(report, request.fmt) if request.output is not None or not request.quiet else ""
     if request.output is not None:
         try:
             write_atomically(request.output, rendered.encode("utf-8"))

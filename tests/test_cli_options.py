@@ -53,6 +53,15 @@ def test_quiet_prints_nothing_and_keeps_the_exit_status(project):
     assert (found.returncode, found.stdout, found.stderr) == (1, "", "")
     clean = run("check", "--no-cache", "--quiet", "drafts", "--fail-on", "error", cwd=project)
     assert (clean.returncode, clean.stdout, clean.stderr) == (0, "", "")  # not even the --fail-on note
+    # a dictionary's warning is a note too; a report file is still written whole
+    (project / "prh.yml").write_text("version: 1\nrules:\n  - expected: Salesforce\n    pattern: セールスホース\n"
+                                     "    spec: {from: セールスホース, to: Salesforce}\n", encoding="utf-8")
+    warned = run("check", "--no-cache", "--prh", "prh.yml", "plan.md", cwd=project)
+    assert "unknown key 'spec'" in warned.stderr
+    quiet = run("check", "--no-cache", "-q", "--prh", "prh.yml", "-o", "r.html", "--output-format", "html", "plan.md",
+                cwd=project)
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (1, "", "")
+    assert "\"の商談データを移行する。\"" in (project / "r.html").read_text(encoding="utf-8")  # the line around the term
     missing = run("check", "--no-cache", "-q", "nope.md", cwd=project)
     assert missing.returncode == 2 and missing.stdout == ""
     assert missing.stderr == "yogolint: nope.md: no such file or directory\n"  # why it is 2 is still said
