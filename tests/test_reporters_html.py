@@ -309,6 +309,19 @@ def test_in_chromium_search_filters_and_a_chart_click_change_what_is_shown(repor
 
 
 @needs_chromium
+def test_in_chromium_no_findings_and_unreadable_files_are_said(tmp_path):
+    page = tmp_path / "empty.html"
+    page.write_text(render(Report(files_scanned=3, errors=["x.md: binary file (NUL byte), not text"]), "html"),
+                    encoding="utf-8")
+    dom = chromium(tmp_path, "--dump-dom", page.as_uri()).stdout
+    shown = Page(dom)
+    assert shown.body.get("data-ready") == "1"
+    assert shown.ids["total-files-scanned"].startswith("3") and shown.ids["total-errors"].startswith("1")
+    assert "<li>x.md: binary file (NUL byte), not text</li>" in dom
+    assert '<p class="empty">問題は見つかりませんでした。</p>' in dom
+
+
+@needs_chromium
 def test_in_chromium_screenshot(tmp_path, report_file):
     shot = tmp_path / "report.png"
     chromium(tmp_path, f"--screenshot={shot}", "--window-size=1200,1600", report_file.as_uri())
