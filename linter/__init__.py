@@ -9,6 +9,8 @@ The pipeline, one module per stage:
     rules/      Occurrences in a document → Diagnostics
     reporters/  Diagnostics → text, JSON, …
     cli         wires them together
+    api         the engine as a library: lint a text that has a path (the server, `check -`)
+    server      the language server (`yogolint server`)
 """
 
 __version__ = "0.1.0"

@@ -75,6 +75,8 @@ def run() -> None:
 @click.option("--select", multiple=True, help="Only these rule ids (repeatable, or comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids (repeatable, or comma-separated).")
 @click.option("--exclude", multiple=True, help="Skip files matching this glob (repeatable).")
+@click.option("--stdin-filename", type=click.Path(path_type=Path),
+              help="Read the text from standard input (also: PATH '-') as this file: settings, type, shown path.")
 @click.option("--fix", is_flag=True, help="Apply the fixes that are certain, in place.")
 @click.option("--unsafe-fixes", is_flag=True,
               help="With --fix/--diff, also apply fixes that choose between names or products.")
@@ -90,11 +92,13 @@ def run() -> None:
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
 def check(paths, fmt, color, quiet, show_settings, show_files, output, config, glossaries, prh, prh_rules, select,
           ignore, exclude, fix, unsafe_fixes, diff, statistics,
-          exit_zero, fail_on, report_unused_suppressions, jobs, no_cache, debug):
+          exit_zero, fail_on, report_unused_suppressions, jobs, no_cache, debug, stdin_filename):
     """Lint Markdown (.md) and text (.txt) files; folders are walked recursively.
 
     Exit status: 0 no findings, 1 findings, 2 usage, glossary, configuration
     or unreadable-file error.
+
+    `-` reads standard input; with --fix the fixed text is printed.
     """
     from linter.rules import RULES
     from linter.runner import CheckRequest, UserError, run_check
@@ -114,11 +118,19 @@ def check(paths, fmt, color, quiet, show_settings, show_files, output, config, g
         fail_on=fail_on,
         jobs=jobs, cache=not no_cache, color=color, quiet=quiet,
     )
+    reads_stdin = stdin_filename is not None or "-" in paths
+    if reads_stdin and any(p != "-" for p in paths):
+        _fail("'-' (standard input) or --stdin-filename cannot be combined with other paths")
     try:
         if show_settings is not None or show_files:
             _show(request, show_settings)
             return
-        code = run_check(request)
+        if reads_stdin:
+            from linter.stdin import run_check_stdin
+
+            code = run_check_stdin(request, stdin_filename)
+        else:
+            code = run_check(request)
     except UserError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
@@ -223,6 +235,22 @@ def explain(term, glossaries, config):
     click.echo(explain_term(glossary, entry))
 
 
+@main.command()
+@click.option("--config", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="Use this configuration file for every document instead of discovering one.")
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+              help="Extra glossary file or folder, merged over the built-in one (repeatable).")
+@click.option("--prh", "prh", multiple=True, type=click.Path(path_type=Path),
+              help="A prh dictionary (textlint-rule-prh YAML) to apply (repeatable).")
+def server(config, glossaries, prh):
+    """Language server (LSP over stdio) for editors: findings as you type,
+    quick fixes, the glossary entry on hover."""
+    from linter.server import serve
+    from linter.workspace import Options
+
+    sys.exit(serve(Options(glossaries=list(glossaries), prh=list(prh), config=config)))
+
+
 @main.group()
 def prh():
     """prh dictionaries (the YAML of textlint-rule-prh)."""
@@ -249,3 +277,107 @@ def prh_test(dictionaries, prh_rules):
         click.echo(f"{path}: {total - len(failures)} passed, {len(failures)} failed")
         failed += len(failures)
     sys.exit(1 if failed else 0)
+
+
+# --- yogolint glossary: publish, exchange, validate and mine the glossary ----
+
+@main.group("glossary")
+def glossary_group():
+    """The glossary itself: export, import, check, mine."""
+
+
+def _glossary_for_tools(config, glossaries, builtin, check_forms=True):
+    from linter.config import ConfigError
+    from linter.glossary import GlossaryError
+    from linter.glossary_tools import load_for_export
+
+    try:
+        return load_for_export(config, list(glossaries), builtin, check_forms)
+    except (GlossaryError, ConfigError) as exc:
+        _fail(str(exc))
+
+
+def _write_output(data: bytes, output: Path | None) -> None:
+    from linter.fixes import write_atomically
+
+    if output is None:
+        sys.stdout.buffer.write(data)
+        return
+    try:
+        write_atomically(output, data)
+    except OSError as exc:
+        _fail(f"{output}: cannot write ({exc.strerror or exc})")
+
+
+_GLOSSARY_SOURCES = [
+    click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+                 help="Extra glossary file or folder (repeatable)."),
+    click.option("--no-builtin", is_flag=True, help="Only the given and configured files, not the built-in glossary."),
+    click.option("--config", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+                 help="Use this configuration file instead of discovering one."),
+]
+
+
+def _glossary_sources(command):
+    for option in reversed(_GLOSSARY_SOURCES):
+        command = option(command)
+    return command
+
+
+@glossary_group.command("export")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "html", "csv", "tbx"]), default="markdown",
+              show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file (default: stdout).")
+@click.option("--title", default="用語集", show_default=True, help="The page's title (markdown, html).")
+@_glossary_sources
+def glossary_export(fmt, output, title, glossaries, no_builtin, config):
+    """Publish the glossary: a page (markdown, html), a sheet (csv) or a termbase (tbx)."""
+    from linter.glossary_tools import export
+
+    glossary = _glossary_for_tools(config, glossaries, not no_builtin)
+    _write_output(export(glossary, fmt, title), output)
+
+
+@glossary_group.command("import")
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="The glossary YAML to write (default: stdout).")
+def glossary_import(source, output):
+    """Turn a TBX (.tbx) or CSV (.csv) termbase into glossary YAML."""
+    from linter.glossary_tools import ToolError, import_file
+
+    try:
+        data = import_file(source)
+    except ToolError as exc:
+        _fail(str(exc))
+    _write_output(data, output)
+
+
+@glossary_group.command("check")
+@_glossary_sources
+def glossary_check(glossaries, no_builtin, config):
+    """Validate the glossary as a linter of its own; exit 1 on findings."""
+    from linter.glossary_tools.check import check_glossary
+
+    findings = check_glossary(_glossary_for_tools(config, glossaries, not no_builtin, check_forms=False))
+    for finding in findings:
+        click.echo(finding)
+    click.echo(f"{len(findings)} finding(s)" if findings else "glossary: no findings", err=bool(findings))
+    sys.exit(1 if findings else 0)
+
+
+@glossary_group.command("mine")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the proposals YAML here (default: stdout).")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True, help="At most this many proposals.")
+@_glossary_sources
+def glossary_mine(paths, output, limit, glossaries, no_builtin, config):
+    """Propose glossary entries from a folder of the team's documents."""
+    from linter.glossary_tools import ToolError
+    from linter.glossary_tools.mine import mine
+
+    glossary = _glossary_for_tools(config, glossaries, not no_builtin)
+    try:
+        data = mine(glossary, list(paths), limit)
+    except ToolError as exc:
+        _fail(str(exc))
+    _write_output(data, output)

@@ -14,6 +14,7 @@ Keys (the same in both formats):
     exclude: ["drafts/**"]
     overrides:                      # stricter or looser policy for some paths
       - {paths: ["proposals/**"], rules: {undefined-abbreviation: error}}
+    rule_docs_url: https://wiki.example.co.jp/yogolint/{rule}   # editors link each finding there
 """
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ from pathlib import Path
 from linter.yamlnodes import LineDict, LineList, YamlError, load_yaml
 
 CONFIG_NAMES = (".yogolint.yaml", ".yogolint.yml", "pyproject.toml")
-_KEYS = {"extend", "glossary", "prh", "prh_rules", "rules", "well_known", "include", "exclude", "overrides"}
+_KEYS = {"extend", "glossary", "prh", "prh_rules", "rules", "well_known", "include", "exclude", "overrides",
+         "rule_docs_url"}
 _OVERRIDE_KEYS = {"paths", "rules", "well_known"}
 
 
@@ -52,6 +54,7 @@ class Config:
     overrides: list[tuple[str, Override]] = field(default_factory=list)
     prh_rules: Path | None = None  # a checkout of the prh rules collection (github.com/prh/rules)
     named_in: dict[Path, str] = field(default_factory=dict)  # glossary/prh path → "config:line" naming it
+    rule_docs_url: str | None = None  # `{rule}` is replaced by the rule id
 
     def relative(self, file: Path) -> str | None:
         try:
@@ -114,6 +117,13 @@ def find_config(start: Path) -> Path | None:
     return _config_for_folder(str(folder))
 
 
+def forget_discovered() -> None:
+    """Forget which configuration each folder has (one may have been created
+    or deleted since): a long-running process (the language server) asks anew."""
+    _config_for_folder.cache_clear()
+    _config_in_or_above.cache_clear()
+
+
 @lru_cache(maxsize=4096)
 def _config_for_folder(folder: str) -> Path | None:
     return _config_in_or_above(Path(folder).resolve())
@@ -157,7 +167,7 @@ def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
         path=path, root=path.parent,
         glossary=list(base.glossary), prh=list(base.prh), policies=list(base.policies),
         include=list(base.include), exclude=list(base.exclude), overrides=list(base.overrides),
-        prh_rules=base.prh_rules, named_in=dict(base.named_in),
+        prh_rules=base.prh_rules, named_in=dict(base.named_in), rule_docs_url=base.rule_docs_url,
     )
     for key in data:
         if key not in _KEYS:
@@ -174,6 +184,10 @@ def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
     if "include" in data:
         config.include = _strings(data, "include", path)
     config.exclude += _strings(data, "exclude", path)
+    if "rule_docs_url" in data:
+        if not isinstance(data["rule_docs_url"], str):
+            raise ConfigError(f"{path}:{_line(data, 'rule_docs_url')}: 'rule_docs_url' must be a URL (a string)")
+        config.rule_docs_url = data["rule_docs_url"]
     policy = LineDict({k: data[k] for k in ("rules", "well_known") if k in data})
     policy.line, policy.key_lines = data.line, {k: _line(data, k) for k in policy}
     if policy:

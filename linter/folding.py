@@ -19,11 +19,17 @@ _VOICING_MARKS = ("\uff9e", "\uff9f")
 _NEEDS_FOLDING = re.compile("[０-９Ａ-Ｚａ-ｚ\uff61-\uff9f]")
 
 
+# Full-width digits and letters → ASCII, code point to code point: the one
+# table of that folding (the prh prefilter builds its own maps from it).
+FULL_WIDTH_ALNUM: dict[int, int] = {
+    code: code - 0xFEE0
+    for first, last in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+    for code in range(first, last + 1)
+}
+
+
 def _build_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for first, last in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)):  # full-width alphanumerics
-        for code in range(first, last + 1):
-            table[code] = chr(code - 0xFEE0)
+    table: dict[int, str] = {code: chr(ascii_code) for code, ascii_code in FULL_WIDTH_ALNUM.items()}
     for code in range(0xFF61, 0xFFA0):  # half-width katakana and marks
         folded = unicodedata.normalize("NFKC", chr(code))
         if len(folded) == 1:

@@ -14,9 +14,13 @@ from linter.yamlnodes import LineDict, LineList, YamlError, load_yaml
 
 KINDS = ("product", "company", "concept", "abbreviation", "role")
 _LIST_KEYS = ("variants", "expansions", "abbreviations", "not_in", "products", "cues")
-_TEXT_KEYS = ("reading", "definition", "pitfall", "note", "message", "company")
-_KEYS = {"term", "kind", "deprecated", "senses", "other_meanings", *_LIST_KEYS, *_TEXT_KEYS}
+# The glossary page's fields (glossary/README.md): 定義, Ops視点の一言, よくある失敗, 次の一手, …
+PAGE_KEYS = ("definition", "house_usage", "ops_note", "pitfall", "next_step", "recommended_for", "note")
+_TEXT_KEYS = ("reading", *PAGE_KEYS, "message", "company", "topic")
+_KEYS = {"term", "kind", "deprecated", "senses", "other_meanings", "sections", *_LIST_KEYS, *_TEXT_KEYS}
 _SENSE_KEYS = {"meaning", "cues"}
+_SECTION_KEYS = {"name", "topic", *PAGE_KEYS}
+_FILE_KEYS = {"title", "entries"}
 
 
 class GlossaryError(YamlError):
@@ -35,6 +39,21 @@ class Sense:
     cues: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Section:
+    """One of an entry's names that the glossary page describes under its own
+    heading (the seed gives マーケティングオペレーション a block apart from MOps)."""
+    name: str
+    topic: str | None = None
+    definition: str | None = None
+    house_usage: str | None = None
+    ops_note: str | None = None
+    pitfall: str | None = None
+    next_step: str | None = None
+    recommended_for: str | None = None
+    note: str | None = None
+
+
 @dataclass
 class Entry:
     term: str
@@ -43,10 +62,15 @@ class Entry:
     line: int
     reading: str | None = None
     definition: str | None = None
+    house_usage: str | None = None
+    ops_note: str | None = None
     pitfall: str | None = None
+    next_step: str | None = None
+    recommended_for: str | None = None
     note: str | None = None
     message: str | None = None
     company: str | None = None
+    topic: str | None = None  # the page section; defaults to the file's `title`
     deprecated: tuple[Deprecated, ...] = ()
     variants: tuple[str, ...] = ()
     expansions: tuple[str, ...] = ()
@@ -56,6 +80,7 @@ class Entry:
     cues: tuple[str, ...] = ()
     senses: tuple[Sense, ...] = ()
     other_meanings: tuple[Sense, ...] = ()
+    sections: tuple[Section, ...] = ()
 
     @property
     def is_abbreviation(self) -> bool:
@@ -122,12 +147,15 @@ def glossary_files(path: Path) -> list[Path]:
     return [path]
 
 
-def load_glossary(extra: list[Path] | tuple[Path, ...] = (), builtin: bool = True) -> Glossary:
+def load_glossary(extra: list[Path] | tuple[Path, ...] = (), builtin: bool = True,
+                  check_forms: bool = True) -> Glossary:
     """The built-in glossary with the user's files merged over it.
 
     A user's entry whose term is a built-in term replaces the built-in entry
     (that is how a team changes a definition); a term repeated within one
-    layer, or a spelling claimed by two entries, is an error.
+    layer, or a spelling claimed by two entries, is an error (unless
+    `check_forms` is false: `yogolint glossary check` reports every such
+    spelling itself instead of stopping at the first).
     """
     glossary = Glossary()
     layers = ([builtin_glossary_dir()] if builtin else []) + [Path(p) for p in extra]
@@ -145,7 +173,8 @@ def load_glossary(extra: list[Path] | tuple[Path, ...] = (), builtin: bool = Tru
                 seen_here[entry.term] = entry
                 glossary.by_term[entry.term] = entry
     glossary.entries = list(glossary.by_term.values())
-    _check_forms(glossary)
+    if check_forms:
+        _check_forms(glossary)
     _check_references(glossary)
     return glossary
 
@@ -158,13 +187,19 @@ def _read_file(path: Path) -> list[Entry]:
         raise GlossaryError(str(exc)) from None
     if data is None:
         return []
-    if not isinstance(data, LineDict) or set(data) - {"entries"}:
+    if not isinstance(data, LineDict) or set(data) - _FILE_KEYS:
         line = data.line if isinstance(data, (LineDict, LineList)) else 1
-        raise GlossaryError(f"{shown}:{line}: a glossary file is a mapping with one key, 'entries'")
+        raise GlossaryError(f"{shown}:{line}: a glossary file is a mapping with one key, 'entries' (and an optional 'title')")
+    title = data.get("title")
+    if title is not None and not isinstance(title, str):
+        raise GlossaryError(f"{shown}:{data.key_lines['title']}: 'title' must be a string")
     items = data.get("entries") or []
     if not isinstance(items, LineList):
         raise GlossaryError(f"{shown}:{data.key_lines['entries']}: 'entries' must be a list")
-    return [_entry(item, shown) for item in items]
+    entries = [_entry(item, shown) for item in items]
+    for entry in entries:
+        entry.topic = entry.topic or title
+    return entries
 
 
 def _entry(item, shown: str) -> Entry:
@@ -193,6 +228,7 @@ def _entry(item, shown: str) -> Entry:
     values["deprecated"] = tuple(_deprecated(item, shown))
     values["senses"] = _senses(item, "senses", shown)
     values["other_meanings"] = _senses(item, "other_meanings", shown)
+    values["sections"] = _sections(item, shown)
     if len(values["senses"]) == 1:
         raise GlossaryError(f"{shown}:{item.key_lines['senses']}: 'senses' needs two or more meanings")
     return Entry(term=item["term"], kind=item["kind"], file=shown, line=item.line, **values)
@@ -244,6 +280,26 @@ def _senses(item: LineDict, key: str, shown: str) -> tuple[Sense, ...]:
     return tuple(senses)
 
 
+def _sections(item: LineDict, shown: str) -> tuple[Section, ...]:
+    value = item.get("sections")
+    if value is None:
+        return ()
+    if not isinstance(value, LineList):
+        raise GlossaryError(f"{shown}:{item.key_lines['sections']}: 'sections' must be a list")
+    sections = []
+    for v in value:
+        if not isinstance(v, LineDict) or not isinstance(v.get("name"), str) or set(v) - _SECTION_KEYS:
+            line = getattr(v, "line", item.key_lines["sections"])
+            raise GlossaryError(
+                f"{shown}:{line}: each of 'sections' is a mapping with 'name' and any of {', '.join(sorted(_SECTION_KEYS - {'name'}))}"
+            )
+        for key, text in v.items():
+            if not isinstance(text, str):
+                raise GlossaryError(f"{shown}:{v.key_lines[key]}: '{key}' must be a string")
+        sections.append(Section(**v))
+    return tuple(sections)
+
+
 def _check_forms(glossary: Glossary) -> None:
     """No spelling may belong to two entries: a match must name one entry."""
     owner: dict[str, Entry] = {}
@@ -261,6 +317,12 @@ def _check_forms(glossary: Glossary) -> None:
 
 def _check_references(glossary: Glossary) -> None:
     for entry in glossary.entries:
+        names = {spelling_key(n) for n in entry.names()}
+        for section in entry.sections:
+            if spelling_key(section.name) not in names:
+                raise GlossaryError(
+                    f"{entry.file}:{entry.line}: section '{section.name}' is not a name of '{entry.term}'"
+                )
         refs = [("company", entry.company)] if entry.company else []
         refs += [("products", p) for p in entry.products]
         refs += [("senses", s.meaning) for s in entry.senses]

@@ -2,13 +2,11 @@
 import glob
 import os
 import re
-import time
 
 import pytest
 
 from linter.prh import PrhError, load_prh
 from linter.prh import dictionary as prhdict
-from linter.prh import jsregex
 
 HERE = os.path.dirname(__file__)
 FIX = os.path.join(HERE, "fixtures", "prh")
@@ -69,8 +67,6 @@ def corpus_dicts():
 @pytest.mark.parametrize("rel", corpus_dicts())
 def test_corpus_dictionary_specs(rel):
     path = os.path.join(CORPUS, rel)
-    if "smarthr/dict/prh-idiomatic" in rel and jsregex._regex_module() is None:
-        pytest.skip("one SmartHR rule needs the optional 'regex' package (unbounded look-behind)")
     if rel in NOT_LOADABLE:
         for strict in (True, False):
             with pytest.raises(PrhError, match=re.escape(NOT_LOADABLE[rel])) as ei:
@@ -94,9 +90,6 @@ def test_corpus_spec_counts():
     counts = {}
     for rel in ("prh-rules/media/WEB+DB_PRESS.yml", "prh-extra/smarthr/dict/prh-idiomatic-usage.yml",
                 "prh-rules/media/techbooster.yml", "ja-docs/ja.react.dev/textlint/prh.yml"):
-        if "smarthr" in rel and jsregex._regex_module() is None:
-            counts[rel] = 273
-            continue
         d = load_prh(os.path.join(CORPUS, rel), strict=False)
         counts[rel] = sum(len(r.specs) for r in d.rules)
     assert counts["prh-rules/media/WEB+DB_PRESS.yml"] == 76
@@ -298,10 +291,10 @@ def test_dangerous_regex_refused():
 
 
 def test_harmless_nesting_accepted(tmp_path):
-    t0 = time.perf_counter()
+    # Accepted at load, and it runs inside the per-paragraph time limit
+    # (a pattern that backtracked would raise TimeoutError here).
     d = load_prh(write(tmp_path, "rules:\n  - expected: L\n    pattern: /(?:.*\\n)+END/\n"))
     assert d.find("a" * 5000 + "\n" * 1 + "x" * 5000) == []
-    assert time.perf_counter() - t0 < 2
 
 
 # ------------------------------------------------------------------ imports
@@ -381,28 +374,12 @@ def test_find_equals_naive_on_real_markdown():
 @needs_corpus
 def test_find_equals_naive_other_dictionaries():
     text = open(os.path.join(CORPUS, "ja-docs", "vuejs-docs-ja", "src", "guide", "introduction.md"), encoding="utf-8").read()
-    rels = ["prh-rules/media/techbooster.yml"]
-    if jsregex._regex_module() is not None:
-        rels.append("prh-extra/smarthr/dict/prh-idiomatic-usage.yml")
+    rels = ["prh-rules/media/techbooster.yml", "prh-extra/smarthr/dict/prh-idiomatic-usage.yml"]
     for rel in rels:
         d = load_prh(os.path.join(CORPUS, rel))
         got = [(h.start, h.end, h.replacement, h.rule.expected) for h in d.find(text)]
         assert got == naive_find(d, text)
 
-
-@needs_corpus
-def test_find_is_fast():
-    d = load_prh(WEBDB, strict=False)
-    text = ""
-    for f in sorted(glob.glob(os.path.join(CORPUS, "ja-docs", "vuejs-docs-ja", "src", "**", "*.md"), recursive=True)):
-        text += open(f, encoding="utf-8").read()
-        if len(text) > 100_000:
-            break
-    text = text[:100_000]
-    d.find(text)
-    t0 = time.perf_counter()
-    hits = d.find(text)
-    assert hits and time.perf_counter() - t0 < 1.0
 
 
 # ------------------------------------------------------------------ in Markdown, like textlint-rule-prh

@@ -28,14 +28,15 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple, Union
 
+from linter.folding import FULL_WIDTH_ALNUM
+
+
 @functools.lru_cache(maxsize=1)
 def _regex_module():
-    """The `regex` package, imported only for a pattern that needs it (a
-    look-behind of unbounded length, or a time limit); None when absent."""
-    try:
-        import regex  # type: ignore
-    except Exception:  # pragma: no cover - depends on the environment
-        return None
+    """The `regex` package (a dependency), imported only for a pattern that
+    needs it: a look-behind of unbounded length, or a time limit."""
+    import regex
+
     return regex
 
 
@@ -725,13 +726,8 @@ MATCH_TIME_LIMIT = 1.0
 # Normalisation used by the prefilter: a 1:1 code point map (so offsets are
 # preserved) that folds ASCII case and full-width alphanumerics, plus the few
 # non-ASCII characters that case-fold onto ASCII letters.
-_NORM = {}
-for _c in range(26):
-    _NORM[0x41 + _c] = 0x61 + _c
-    _NORM[0xFF21 + _c] = 0x61 + _c
-    _NORM[0xFF41 + _c] = 0x61 + _c
-for _c in range(10):
-    _NORM[0xFF10 + _c] = 0x30 + _c
+_NORM = {code: ord(chr(ascii_code).lower()) for code, ascii_code in FULL_WIDTH_ALNUM.items()}
+_NORM.update({0x41 + c: 0x61 + c for c in range(26)})
 _NORM[0x212A] = ord("k")  # KELVIN SIGN
 _NORM[0x017F] = ord("s")  # LONG S
 _NORM[0x0130] = ord("i")
@@ -739,9 +735,7 @@ _NORM[0x0131] = ord("i")
 NORM_TABLE = _NORM
 # Case-sensitive rules are prefiltered on width-folded text only, so that `IO`
 # is not a candidate in every paragraph that says `function`.
-_WIDTH = {0xFF21 + c: 0x41 + c for c in range(26)}
-_WIDTH.update({0xFF41 + c: 0x61 + c for c in range(26)})
-_WIDTH.update({0xFF10 + c: 0x30 + c for c in range(10)})
+_WIDTH = FULL_WIDTH_ALNUM
 WIDTH_TABLE = _WIDTH
 
 
@@ -941,9 +935,7 @@ class Compiled:
     node: Node
     pattern: object  # compiled re / regex pattern
     py_source: str
-    ngroups: int
     uses_regex_module: bool
-    min_width: int
     warnings: List[str]
 
 
@@ -964,13 +956,9 @@ def compile_js(source: str, icase: bool, strict: bool = True, lazy: bool = False
     py = em.emit(node)
     guarded = "|" in source and may_backtrack(node)  # no alternatives, nothing to check
     uses_regex = em.needs_regex_module or guarded  # only `regex` can stop a match that runs too long
-    if uses_regex and _regex_module() is None:
-        need = "a time limit on matching" if guarded else "a look-behind of unbounded length"
-        raise JSRegexError(
-            f"/{source}/ needs {need}, which Python's re cannot do; install the 'regex' package to use this rule")
     pat = LazyPattern(source, py, icase, uses_regex, guarded)
     # a guarded pattern stays wrapped: the wrapper is what applies the time limit
-    return Compiled(node, pat if lazy or guarded else pat.compiled(), py, p.ncap, uses_regex, lo, p.warnings)
+    return Compiled(node, pat if lazy or guarded else pat.compiled(), py, uses_regex, p.warnings)
 
 
 class LazyPattern:
@@ -997,7 +985,7 @@ class LazyPattern:
                     self._pattern = regex.compile(self.py_source, flags | regex.VERSION0)
                 else:
                     self._pattern = re.compile(self.py_source, flags)
-            except (re.error, getattr(_regex_module(), "error", re.error)) as e:  # pragma: no cover - translator bug
+            except (re.error, _regex_module().error) as e:  # pragma: no cover - translator bug
                 raise JSRegexError(f"/{self.js_source}/ could not be translated to Python ({e})") from None
         return self._pattern
 
