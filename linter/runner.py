@@ -130,8 +130,7 @@ def _fix(linter, source, target: FileTarget, write: bool, unsafe: bool = False):
 
 def run_check(request: CheckRequest) -> int:
     try:
-        # -q: not even the warnings of a dictionary that loaded all the same
-        workspace = Workspace(request.options, warn=lambda message: None) if request.quiet else Workspace(request.options)
+        workspace = workspace_for(request)
     except SettingsError as exc:
         raise UserError(str(exc)) from None
     walk = collect(request.paths, request.options.exclude)
@@ -161,6 +160,13 @@ def run_check(request: CheckRequest) -> int:
         print("yogolint: interrupted; the report holds the files checked so far", file=sys.stderr)
         return INTERRUPTED
     return code
+
+
+def workspace_for(request: CheckRequest) -> Workspace:
+    # -q: not even the warnings of a dictionary that loaded all the same
+    if request.quiet:
+        return Workspace(request.options, warn=lambda message: None)
+    return Workspace(request.options)
 
 
 # --- worker processes -------------------------------------------------------

@@ -192,3 +192,12 @@ def test_explain_reads_the_folders_configuration_and_suggests_near_terms(project
     assert near.stderr.strip().startswith("yogolint: 'Salesforse' is not in the glossary (近い用語: Salesforce")
     none = run("explain", "まったく無関係な語句", cwd=project)
     assert none.stderr.strip() == "yogolint: 'まったく無関係な語句' is not in the glossary"
+
+
+def test_quiet_on_standard_input(tmp_path):
+    (tmp_path / "prh.yml").write_text("version: 1\nrules:\n  - expected: Salesforce\n    pattern: セールスホース\n"
+                                      "    spec: {from: セールスホース, to: Salesforce}\n", encoding="utf-8")
+    command = [str(YOGOLINT)] if YOGOLINT.exists() else [sys.executable, "-m", "linter"]
+    done = subprocess.run([*command, "check", "--no-cache", "-q", "--prh", "prh.yml", "--stdin-filename", "a.md", "-"],
+                          input=PLAN.encode(), cwd=tmp_path, capture_output=True, timeout=120)
+    assert (done.returncode, done.stdout, done.stderr) == (1, b"", b"")
