@@ -15,7 +15,8 @@ EXAMPLES = """
 \b
 例:
   yogolint check docs/                  フォルダを再帰的に検査
-  yogolint check --format json a.md     CI 向けの JSON 出力
+  yogolint check --output-format json a.md  CI 向けの JSON 出力
+  yogolint check --show-settings a.md   a.md に効く設定とその出どころ
   yogolint check --fix docs/            確実な修正を書き戻す
   yogolint check --glossary team.yaml . チームの用語集を追加
   yogolint check --prh prh.yml docs/    textlint の prh 辞書をそのまま使う
@@ -54,8 +55,14 @@ def run() -> None:
 
 @main.command(epilog=EXAMPLES)
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
-              help="Output format.")
+@click.option("--output-format", "--format", "fmt", type=click.Choice(list(FORMATS)), default="text",
+              show_default=True, help="Output format (text: each finding in its line; concise: one line each).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text output (auto: on a terminal, unless NO_COLOR; FORCE_COLOR forces it).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing (errors aside): the exit status only.")
+@click.option("--show-settings", type=click.Path(path_type=Path), metavar="PATH",
+              help="Print the settings that apply to PATH and where each comes from; lint nothing.")
+@click.option("--show-files", is_flag=True, help="Print the files that would be checked; lint nothing.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to this file.")
 @click.option("--config", type=click.Path(path_type=Path, exists=True, dir_okay=False),
               help="Use this configuration file instead of discovering one.")
@@ -63,6 +70,8 @@ def run() -> None:
               help="Extra glossary file or folder, merged over the built-in one (repeatable).")
 @click.option("--prh", "prh", multiple=True, type=click.Path(path_type=Path),
               help="A prh dictionary (textlint-rule-prh YAML) to apply (repeatable).")
+@click.option("--prh-rules", type=click.Path(path_type=Path, exists=True, file_okay=False),
+              help="A checkout of the prh rules collection: resolves imports of node_modules/prh/prh-rules/….")
 @click.option("--select", multiple=True, help="Only these rule ids (repeatable, or comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids (repeatable, or comma-separated).")
 @click.option("--exclude", multiple=True, help="Skip files matching this glob (repeatable).")
@@ -81,7 +90,8 @@ def run() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: one per core).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write .yogolint_cache/.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
-def check(paths, fmt, output, config, glossaries, prh, select, ignore, exclude, fix, unsafe_fixes, diff, statistics,
+def check(paths, fmt, color, quiet, show_settings, show_files, output, config, glossaries, prh, prh_rules, select,
+          ignore, exclude, fix, unsafe_fixes, diff, statistics,
           exit_zero, fail_on, report_unused_suppressions, jobs, no_cache, debug, stdin_filename):
     """Lint Markdown (.md) and text (.txt) files; folders are walked recursively.
 
@@ -104,15 +114,18 @@ def check(paths, fmt, output, config, glossaries, prh, select, ignore, exclude, 
         paths=list(paths) or ["."],
         options=Options(glossaries=list(glossaries), prh=list(prh), select=selected, ignore=ignored,
                         config=config, exclude=list(exclude),
-                        report_unused_suppressions=report_unused_suppressions),
+                        report_unused_suppressions=report_unused_suppressions, prh_rules=prh_rules),
         fmt=fmt, output=output, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, statistics=statistics, exit_zero=exit_zero,
         fail_on=fail_on,
-        jobs=jobs, cache=not no_cache,
+        jobs=jobs, cache=not no_cache, color=color, quiet=quiet,
     )
     reads_stdin = stdin_filename is not None or "-" in paths
     if reads_stdin and any(p != "-" for p in paths):
         _fail("'-' (standard input) or --stdin-filename cannot be combined with other paths")
     try:
+        if show_settings is not None or show_files:
+            _show(request, show_settings)
+            return
         if reads_stdin:
             from linter.stdin import run_check_stdin
 
@@ -134,6 +147,31 @@ def check(paths, fmt, output, config, glossaries, prh, select, ignore, exclude, 
     sys.exit(code)
 
 
+def _show(request, settings_path: Path | None) -> None:
+    """--show-settings / --show-files: what a run would use, without linting."""
+    from linter.files import collect
+    from linter.runner import UserError
+    from linter.workspace import SettingsError, Workspace
+
+    try:
+        workspace = Workspace(request.options)
+        if settings_path is not None:
+            from linter.settings_view import show_settings
+
+            click.echo(show_settings(workspace, settings_path), nl=False)
+            return
+        walk = collect(request.paths, request.options.exclude)
+        for error in walk.errors:
+            click.echo(f"yogolint: {error}", err=True)
+        for target in walk.targets:
+            if not workspace.is_excluded(target.path):
+                click.echo(target.shown)
+    except SettingsError as exc:
+        raise UserError(str(exc)) from None
+    if walk.errors:
+        sys.exit(2)
+
+
 def _ids(values) -> set[str] | None:
     ids = {v.strip() for value in values for v in value.split(",") if v.strip()}
     return ids or None
@@ -141,35 +179,63 @@ def _ids(values) -> set[str] | None:
 
 @main.command("rule")
 @click.argument("rule_id", required=False)
-def rule_command(rule_id):
+@click.option("--all", "all_rules", is_flag=True, help="Print every rule's documentation.")
+@click.option("--output-format", "--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def rule_command(rule_id, all_rules, fmt):
     """Print a rule's documentation (or list the rules)."""
+    import json
+
+    from linter.policy import load_policy
     from linter.rules import RULES
 
-    if rule_id is None:
-        for r in RULES.values():
-            click.echo(f"{r.id:24} {'fix ' if r.fixable else '    '}{r.summary}")
-        return
-    found = RULES.get(rule_id)
-    if found is None:
+    if rule_id is not None and rule_id not in RULES:
         _fail(f"unknown rule '{rule_id}' (known: {', '.join(RULES)})")
-    click.echo(f"# {found.id}\n\n{found.summary}\n\n{found.doc}")
+    policy = load_policy(set(RULES))
+    chosen = [RULES[rule_id]] if rule_id else list(RULES.values())
+    if fmt == "json":
+        items = [{"id": r.id, "summary": r.summary, "fixable": r.fixable,
+                  "default_severity": policy.setting(r.id).severity,
+                  "enabled_by_default": policy.setting(r.id).enabled, "doc": r.doc} for r in chosen]
+        click.echo(json.dumps(items[0] if rule_id else items, ensure_ascii=False, indent=2))
+        return
+    if rule_id is None and not all_rules:
+        for r in chosen:
+            setting = policy.setting(r.id)
+            severity = setting.severity if setting.enabled else "off"
+            click.echo(f"{r.id:24} {severity:8} {'fix ' if r.fixable else '    '}{r.summary}")
+        return
+    click.echo("\n\n".join(
+        f"# {r.id}\n\n{r.summary}\n\n既定: {policy.setting(r.id).severity if policy.setting(r.id).enabled else 'off'}"
+        f"{'、修正あり' if r.fixable else ''}\n\n{r.doc}" for r in chosen))
 
 
 @main.command()
 @click.argument("term")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path))
-def explain(term, glossaries):
-    """Print the glossary entry for TERM (any of its spellings)."""
+@click.option("--config", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="Use this configuration file instead of the current folder's.")
+def explain(term, glossaries, config):
+    """Print the glossary entry for TERM (any of its spellings).
+
+    The glossary is the one `check` uses in the current folder: the built-in
+    one, the configuration's `glossary:` files, then --glossary.
+    """
+    from linter.config import ConfigError, find_config, load_config
     from linter.explain import explain_term
     from linter.glossary import GlossaryError, load_glossary
 
     try:
-        glossary = load_glossary(glossaries)
-    except GlossaryError as exc:
+        found = config or find_config(Path.cwd())
+        configured = load_config(found).glossary if found is not None else []
+        glossary = load_glossary([*configured, *glossaries])
+    except (GlossaryError, ConfigError) as exc:
         _fail(str(exc))
     entry = glossary.find(term)
     if entry is None:
-        _fail(f"'{term}' is not in the glossary")
+        near = glossary.closest(term)
+        hint = f" (近い用語: {'、'.join(near)})" if near else ""
+        _fail(f"'{term}' is not in the glossary{hint}")
     click.echo(explain_term(glossary, entry))
 
 
@@ -196,14 +262,16 @@ def prh():
 
 @prh.command("test")
 @click.argument("dictionaries", nargs=-1, required=True, type=click.Path(path_type=Path))
-def prh_test(dictionaries):
+@click.option("--prh-rules", type=click.Path(path_type=Path, exists=True, file_okay=False),
+              help="A checkout of the prh rules collection: resolves imports of node_modules/prh/prh-rules/….")
+def prh_test(dictionaries, prh_rules):
     """Run the `specs` of prh dictionaries; exit 1 on any failure."""
     from linter.prh import PrhError, load_prh
 
     failed = 0
     for path in dictionaries:
         try:
-            dictionary = load_prh(path, strict=False)
+            dictionary = load_prh(path, strict=False, prh_rules_dir=str(prh_rules) if prh_rules else None)
         except PrhError as exc:
             _fail(str(exc))
         failures = dictionary.run_specs()

@@ -7,6 +7,7 @@ Keys (the same in both formats):
     extend: ../base.yaml            # a configuration to build on
     glossary: [team-glossary.yaml]  # extra glossary files, merged over the built-in one
     prh: [prh.yml]                  # prh dictionaries (their findings are preferred-term)
+    prh_rules: vendor/prh-rules     # where `node_modules/prh/prh-rules/…` imports are found
     rules: {undefined-abbreviation: false, preferred-term: error}
     well_known: [GDPR]              # abbreviations that need no definition
     include: ["**/*.md"]            # globs, relative to the configuration's folder
@@ -27,7 +28,8 @@ from linter.source import SETTINGS_FILE_LIMIT, read_regular
 from linter.yamlnodes import LineDict, LineList, YamlError, load_yaml
 
 CONFIG_NAMES = (".yogolint.yaml", ".yogolint.yml", "pyproject.toml")
-_KEYS = {"extend", "glossary", "prh", "rules", "well_known", "include", "exclude", "overrides", "rule_docs_url"}
+_KEYS = {"extend", "glossary", "prh", "prh_rules", "rules", "well_known", "include", "exclude", "overrides",
+         "rule_docs_url"}
 _OVERRIDE_KEYS = {"paths", "rules", "well_known"}
 
 
@@ -51,6 +53,8 @@ class Config:
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     overrides: list[tuple[str, Override]] = field(default_factory=list)
+    prh_rules: Path | None = None  # a checkout of the prh rules collection (github.com/prh/rules)
+    named_in: dict[Path, str] = field(default_factory=dict)  # glossary/prh path → "config:line" naming it
     rule_docs_url: str | None = None  # `{rule}` is replaced by the rule id
 
     def relative(self, file: Path) -> str | None:
@@ -168,13 +172,20 @@ def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
         path=path, root=path.parent,
         glossary=list(base.glossary), prh=list(base.prh), policies=list(base.policies),
         include=list(base.include), exclude=list(base.exclude), overrides=list(base.overrides),
-        rule_docs_url=base.rule_docs_url,
+        prh_rules=base.prh_rules, named_in=dict(base.named_in), rule_docs_url=base.rule_docs_url,
     )
     for key in data:
         if key not in _KEYS:
             raise ConfigError(f"{path}:{_line(data, key)}: unknown key {_shown_key(key)}(allowed: {', '.join(sorted(_KEYS))})")
     config.glossary += _existing(data, "glossary", path, "glossary file or folder")
     config.prh += _existing(data, "prh", path, "prh dictionary")
+    if "prh_rules" in data:
+        if not isinstance(data["prh_rules"], str):
+            raise ConfigError(f"{path}:{_line(data, 'prh_rules')}: 'prh_rules' must be a path (a folder)")
+        [config.prh_rules] = _existing(data, "prh_rules", path, "prh rules folder")
+    for key in ("glossary", "prh", "prh_rules"):
+        for name in (_strings(data, key, path) if key in data else []):
+            config.named_in[path.parent / name] = f"{path}:{_line(data, key)}"
     if "include" in data:
         config.include = _strings(data, "include", path)
     config.exclude += _strings(data, "exclude", path)

@@ -121,6 +121,18 @@ class Glossary:
                 return entry
         return None
 
+    def closest(self, word: str, limit: int = 3) -> list[str]:
+        """The terms whose spellings are nearest to `word` (for "did you
+        mean"), compared width- and case-blind, best first."""
+        import difflib
+
+        term_of: dict[str, str] = {}
+        for entry in self.entries:
+            for form in (entry.term, *entry.names(), *(d.form for d in entry.deprecated)):
+                term_of.setdefault(spelling_key(form), entry.term)
+        near = difflib.get_close_matches(spelling_key(word), list(term_of), n=limit * 3, cutoff=0.5)
+        return list(dict.fromkeys(term_of[k] for k in near))[:limit]
+
 
 def builtin_glossary_dir() -> Path:
     packaged = resources.files("linter.data") / "glossary"

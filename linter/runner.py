@@ -20,8 +20,9 @@ from linter.diagnostics import SEVERITIES, Diagnostic
 from linter.files import FileTarget, collect
 from linter.fixes import fixable, plan_fixes, write_atomically
 from linter.progress import Progress
-from linter.reporters import Report, render
+from linter.reporters import FORMATS, POLICY, STATISTICS, TERMINAL, TEXT, Report, render
 from linter.source import SourceError, decode, read_bytes
+from linter.terminal import use_color
 from linter.workspace import Options, SettingsError, Workspace
 
 _PARALLEL_MIN_FILES = 16
@@ -46,12 +47,14 @@ class CheckRequest:
     fail_on: str = "info"
     jobs: int | None = None  # None: one per core
     cache: bool = True
+    color: str = "auto"  # auto | always | never
+    quiet: bool = False  # no report on stdout, no notes: the exit status only
 
     @property
     def keeps_text(self) -> bool:
         """Reports that quote the lines around a finding need each file's text
         (shipping every text back from the workers costs time)."""
-        return self.fmt in ("html", "sarif")
+        return TEXT in FORMATS[self.fmt].reads and not (self.quiet and self.output is None)
 
 
 @dataclass
@@ -115,7 +118,7 @@ def _fix(linter, source, target: FileTarget, write: bool, snapshot: bytes, resul
     edits = _encodable(source, reported, result)
 
     def fixes_of(text: str):
-        return fixable(linter.lint(dataclasses.replace(source, text=text, raw=None, _starts=None)), unsafe)
+        return fixable(linter.lint(dataclasses.replace(source, text=text, raw=None, _lines=None)), unsafe)
 
     plan = plan_fixes(original, edits, fixes_of, reported)
     for edit, undo in plan.conflicts:
@@ -180,7 +183,7 @@ def _replace_checked(target: FileTarget, snapshot: bytes, data: bytes) -> None:
 
 def run_check(request: CheckRequest) -> int:
     try:
-        workspace = Workspace(request.options)
+        workspace = workspace_for(request)
     except SettingsError as exc:
         raise UserError(str(exc)) from None
     walk = collect(request.paths, request.options.exclude)
@@ -188,7 +191,7 @@ def run_check(request: CheckRequest) -> int:
     workspace.many_files = len(targets) >= _PARALLEL_MIN_FILES
     cache = ResultCache(Path.cwd() / CACHE_DIR) if request.cache else None
     jobs = request.jobs or os.cpu_count() or 1
-    progress = Progress(len(targets))
+    progress = Progress(0 if request.quiet else len(targets))
     results: list[FileResult | None] = [None] * len(targets)
     interrupted = False
     try:
@@ -212,6 +215,13 @@ def run_check(request: CheckRequest) -> int:
         print("yogolint: interrupted; the report holds the files checked so far", file=sys.stderr)
         return INTERRUPTED
     return code
+
+
+def workspace_for(request: CheckRequest) -> Workspace:
+    # -q: not even the warnings of a dictionary that loaded all the same
+    if request.quiet:
+        return Workspace(request.options, warn=lambda message: None)
+    return Workspace(request.options)
 
 
 # --- worker processes -------------------------------------------------------
@@ -319,7 +329,7 @@ def finish(request: CheckRequest, walk_errors: list[str], results: list[FileResu
         if r.diff:
             diffs.append(r.diff)
     said = set()
-    for r in results:
+    for r in results if not request.quiet else ():
         for key, message in r.warnings:
             if key is None or key not in said:
                 said.add(key)
@@ -331,17 +341,14 @@ def finish(request: CheckRequest, walk_errors: list[str], results: list[FileResu
         sys.stdout.write("".join(diffs))
         return 2 if report.errors else (1 if diffs else 0)
 
-    rendered = render(report, request.fmt)
-    if request.statistics and request.fmt == "text":
-        from linter.reporters.statistics import render as statistics
-
-        rendered += statistics(report)
+    _provide(report, request)
+    rendered = render(report, request.fmt) if request.output is not None or not request.quiet else ""
     if request.output is not None:
         try:
             write_atomically(request.output, rendered.encode("utf-8"))
         except OSError as exc:
             raise UserError(f"{request.output}: cannot write the report ({exc.strerror or exc})") from None
-    else:
+    elif not request.quiet:
         try:
             sys.stdout.write(rendered)
             sys.stdout.flush()
@@ -349,11 +356,41 @@ def finish(request: CheckRequest, walk_errors: list[str], results: list[FileResu
             pass  # `yogolint check | head`: the reader left
         except OSError as exc:  # a full disk behind `>`
             raise UserError(f"cannot write the report to standard output ({exc.strerror or exc})") from None
-    if request.fix and fixed:
+    if request.fix and fixed and not request.quiet:
         print(f"yogolint: {fixed} 件を修正しました", file=sys.stderr)
 
     if report.errors:
         return 2
     threshold = SEVERITIES.index(request.fail_on)
     failing = [d for d in report.diagnostics if SEVERITIES.index(d.severity) >= threshold]
+    below = len(report.diagnostics) - len(failing)
+    if below and not request.quiet:
+        # a printed finding with exit status 0 needs a reason
+        print(f"yogolint: {below} 件は --fail-on {request.fail_on} 未満です (終了コードに数えません)", file=sys.stderr)
     return 0 if request.exit_zero or not failing else 1
+
+
+def _provide(report: Report, request: CheckRequest) -> None:
+    """Give the format what it declares it reads (linter.reporters.FORMATS)."""
+    reads = FORMATS[request.fmt].reads
+    if request.statistics:
+        if STATISTICS in reads:
+            report.statistics = True
+        elif not request.quiet:
+            print(f"yogolint: warning: --statistics does not apply to --output-format {request.fmt}", file=sys.stderr)
+    if POLICY in reads:
+        from linter.policy import load_policy
+        from linter.rules import RULES
+
+        policy = load_policy(set(RULES))
+        report.default_severities = {rule_id: policy.setting(rule_id).severity for rule_id in RULES}
+    if TERMINAL in reads:
+        import shutil
+
+        to_terminal = request.output is None and sys.stdout.isatty()
+        # a report file is read later, elsewhere: coloured only on request
+        report.color = use_color(request.color, to_terminal) if request.output is None else request.color == "always"
+        if to_terminal:
+            report.width = shutil.get_terminal_size().columns
+        elif os.environ.get("COLUMNS", "").isdigit():
+            report.width = int(os.environ["COLUMNS"])

@@ -6,12 +6,13 @@ encoding, so the decoded text is never normalised here.
 """
 from __future__ import annotations
 
-import bisect
 import codecs
 import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from linter.lines import LineIndex, line_bounds, line_number  # noqa: F401 (re-exported)
 
 
 class SourceError(Exception):
@@ -25,39 +26,30 @@ class Source:
     encoding: str  # codec name to write it back with
     bom: bytes = b""
     raw: bytes | None = field(default=None, repr=False)  # the file's bytes, BOM included
-    _starts: list[int] | None = field(default=None, repr=False)
+    _lines: LineIndex | None = field(default=None, repr=False)
 
     @property
-    def _line_starts(self) -> list[int]:
+    def lines(self) -> LineIndex:
         # Built on first use: most files of a scan have no candidate and
         # never need a position.
-        if self._starts is None:
-            starts = [0]
-            text = self.text
-            i = text.find("\n")
-            while i != -1:
-                starts.append(i + 1)
-                i = text.find("\n", i + 1)
-            self._starts = starts
-        return self._starts
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
 
     @property
     def line_count(self) -> int:
-        return len(self._line_starts)
+        return self.lines.line_count
 
     def line_start(self, line: int) -> int:
         """Offset of the first character of 1-based `line`."""
-        return self._line_starts[line - 1]
+        return self.lines.line_start(line)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset."""
-        line = bisect.bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        return self.lines.position(offset)
 
     def line_text(self, line: int) -> str:
-        start = self._line_starts[line - 1]
-        end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
+        return self.lines.line_text(line)
 
     def encode(self, text: str) -> bytes:
         return self.bom + text.encode(self.encoding)
@@ -181,39 +173,3 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
             chunks.append(chunk)
     finally:
         os.close(fd)
-
-
-# --- lines of any text (the mask, a report's copy) ---------------------------
-
-_LINE_INDEX: dict[int, tuple[str, list[int]]] = {}
-
-
-def line_bounds(text: str, offset: int) -> tuple[int, int]:
-    """(start, end) of the line holding `offset` in `text`, end at its "\\n"
-    (or the end of the text). By bisection over the line starts, built once
-    per text: scanning back and forth for "\\n" from every word made one long
-    line quadratic (a 7.6 MB line took minutes)."""
-    starts = _line_starts_of(text)
-    index = bisect.bisect_right(starts, offset) - 1
-    end = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
-    return starts[index], end
-
-
-def line_number(text: str, offset: int) -> int:
-    """1-based line of `offset` in `text` (see line_bounds)."""
-    return bisect.bisect_right(_line_starts_of(text), offset)
-
-
-def _line_starts_of(text: str) -> list[int]:
-    found = _LINE_INDEX.get(id(text))
-    if found is not None and found[0] is text:
-        return found[1]
-    starts = [0]
-    i = text.find("\n")
-    while i != -1:
-        starts.append(i + 1)
-        i = text.find("\n", i + 1)
-    if len(_LINE_INDEX) >= 8:  # a few texts are in use at once (text, mask)
-        _LINE_INDEX.clear()
-    _LINE_INDEX[id(text)] = (text, starts)
-    return starts

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from linter.api import fix_source, lint_source
-from linter.runner import CheckRequest, FileResult, UserError, finish
+from linter.runner import CheckRequest, FileResult, UserError, finish, workspace_for
 from linter.source import SourceError, decode
 from linter.workspace import SettingsError, Workspace
 
@@ -27,7 +27,7 @@ def run_check_stdin(request: CheckRequest, stdin_filename: Path | None, data: by
     shown = str(stdin_filename) if stdin_filename is not None else STDIN
     path = stdin_filename if stdin_filename is not None else Path(STDIN)
     try:
-        workspace = Workspace(request.options)
+        workspace = workspace_for(request)
         result, fixed_bytes = _lint(workspace, request, path, shown, data)
     except SettingsError as exc:
         raise UserError(str(exc)) from None

@@ -11,7 +11,7 @@ from pathlib import Path
 from linter.config import Config, ConfigError, find_config, load_config
 from linter.engine import Linter
 from linter.glossary import GlossaryError, load_glossary
-from linter.policy import PolicyError, load_policy, merge_policy
+from linter.policy import Policy, PolicyError, load_policy, merge_policy
 from linter.rules import RULES
 
 
@@ -30,6 +30,7 @@ class Options:
     config: Path | None = None  # --config: no discovery
     exclude: list[str] = field(default_factory=list)
     report_unused_suppressions: bool = False  # turns the unused-suppression rule on
+    prh_rules: Path | None = None  # --prh-rules: overrides the configuration's prh_rules
 
 
 def _to_stderr(message: str) -> None:
@@ -89,24 +90,39 @@ class Workspace:
             if glossary_paths not in self._glossaries:
                 self._glossaries[glossary_paths] = load_glossary(list(glossary_paths))
             glossary = self._glossaries[glossary_paths]
-            policy = load_policy(set(RULES))
-            for shown, data in (*config.policies, *overrides):
-                merge_policy(policy, data, shown, set(RULES))
-        except (GlossaryError, PolicyError) as exc:
+        except GlossaryError as exc:
             raise SettingsError(str(exc)) from None
-        # The command line overrides the configuration: a rule named with
-        # --select runs even where it is off by default or configured off.
-        for rule_id in (self.options.select or set()) | ({"unused-suppression"} if self.options.report_unused_suppressions else set()):
-            policy.setting(rule_id).enabled = True
-        rule_ids = (self.options.select or set(RULES)) - (self.options.ignore or set())
-        dictionaries = self._prh(prh_paths)
+        policy, rule_ids = self.policy_for(config, overrides)
+        prh_rules = self.options.prh_rules or config.prh_rules
+        dictionaries = self._prh(prh_paths, prh_rules)
         linter = Linter(glossary, policy, rule_ids, prh=dictionaries, many_files=self.many_files)
         # every file a dictionary read (its `imports:` too) decides findings
         prh_files = [source for d in dictionaries for source in d.sources] or list(prh_paths)
         linter.fingerprint = _fingerprint(glossary_paths, prh_files, policy, rule_ids)
         return linter
 
-    def _prh(self, paths: tuple[Path, ...]):
+    def policy_for(self, config: Config, overrides) -> tuple[Policy, set[str]]:
+        """The policy of a file (built-in, then its configuration, then the
+        overrides that match it, then the command line) and the rules that run."""
+        try:
+            policy = load_policy(set(RULES))
+            for shown, data in (*config.policies, *overrides):
+                merge_policy(policy, data, shown, set(RULES))
+        except PolicyError as exc:
+            raise SettingsError(str(exc)) from None
+        # The command line overrides the configuration: a rule named with
+        # --select runs even where it is off by default or configured off.
+        for rule_id in self.forced_on():
+            policy.setting(rule_id).enabled = True
+        rule_ids = (self.options.select or set(RULES)) - (self.options.ignore or set())
+        return policy, rule_ids
+
+    def forced_on(self) -> set[str]:
+        """Rules the command line turns on whatever the configuration says."""
+        return (self.options.select or set()) | (
+            {"unused-suppression"} if self.options.report_unused_suppressions else set())
+
+    def _prh(self, paths: tuple[Path, ...], prh_rules: Path | None = None):
         if not paths:
             return []
         from linter.prh import PrhError, load_prh
@@ -114,7 +130,8 @@ class Workspace:
         try:
             # Like prh itself, unknown keys are ignored (real dictionaries have typos
             # such as `spec:`): a textlint user's dictionary must load as it is.
-            dictionaries = [load_prh(p, strict=False) for p in paths]
+            rules_dir = str(prh_rules) if prh_rules is not None else None
+            dictionaries = [load_prh(p, strict=False, prh_rules_dir=rules_dir) for p in paths]
         except PrhError as exc:
             raise SettingsError(str(exc)) from None
         for dictionary in dictionaries:

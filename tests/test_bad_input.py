@@ -30,7 +30,7 @@ from linter.source import decode
 ROOT = Path(__file__).resolve().parents[1]
 YOGOLINT = ROOT / ".venv" / "bin" / "yogolint"
 GOOD = "# 提案\n\nセールスフォースの商談データを移行する。\n"
-GOOD_FINDING = ":3:1: preferred-term セールスフォース → Salesforce"
+GOOD_FINDING = ":3:1: preferred-term warning [*] セールスフォース → Salesforce"
 
 
 def run(*args, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
@@ -81,7 +81,7 @@ def test_empty_file_and_file_of_only_a_bom_are_clean(work, data):
     (work / "empty.md").write_bytes(data)
     alone = run("empty.md", cwd=work)
     assert alone.returncode == 0 and alone.stderr == ""
-    assert "(1 files checked)" in alone.stdout
+    assert "(検査 1 ファイル)" in alone.stdout
     both = run("empty.md", "good.md", cwd=work)
     assert both.returncode == 1 and both.stderr == "" and good_was_linted(both)
 
@@ -92,7 +92,7 @@ def test_utf16_with_bom_is_read_with_exact_positions(work, bom, codec):
     result = run("u16.md", "good.md", cwd=work)
     assert_clean_stderr(result)
     assert result.returncode == 1 and result.stderr == ""
-    assert "u16.md:3:6: preferred-term セールスフォース → Salesforce" in result.stdout
+    assert "u16.md:3:6: preferred-term warning [*] セールスフォース → Salesforce" in result.stdout
     assert good_was_linted(result)
 
 
@@ -113,7 +113,7 @@ def test_cp932_with_nec_and_ibm_extension_characters(work):
     result = run("sjis.md", "good.md", cwd=work)
     assert_clean_stderr(result)
     assert result.returncode == 1 and result.stderr == ""
-    assert "sjis.md:3:6: preferred-term セールスフォース → Salesforce" in result.stdout
+    assert "sjis.md:3:6: preferred-term warning [*] セールスフォース → Salesforce" in result.stdout
     assert good_was_linted(result)
 
 
@@ -149,8 +149,8 @@ def test_lone_cr_line_ends_lose_nothing(work):
     (work / "mac.md").write_bytes("a\rセールスフォース\r\rHubspot\n".encode())
     result = run("mac.md", cwd=work)
     assert_clean_stderr(result)
-    assert "mac.md:1:3: preferred-term セールスフォース" in result.stdout
-    assert "mac.md:1:13: preferred-term Hubspot" in result.stdout
+    assert "mac.md:1:3: preferred-term warning [*] セールスフォース" in result.stdout
+    assert "mac.md:1:13: preferred-term warning [*] Hubspot" in result.stdout
 
 
 def test_50_mb_markdown_file_completes_and_finds_its_terms(tmp_path):
@@ -170,8 +170,8 @@ def test_50_mb_markdown_file_completes_and_finds_its_terms(tmp_path):
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     expected_rows = [(i + 1) * (lines_per_chunk + 2) - 1 for i in range(count // 100_000)]
-    assert [int(x.split(":")[1]) for x in lines if "セールスフォース" in x] == expected_rows
-    assert any(x.startswith(f"big.md:{expected_rows[-1] + 2}:5: preferred-term Hubspot") for x in lines)
+    assert [int(x.split(":")[1]) for x in lines if x.startswith("big.md:") and "セールスフォース" in x] == expected_rows
+    assert any(x.startswith(f"big.md:{expected_rows[-1] + 2}:5: preferred-term warning [*] Hubspot") for x in lines)
 
 
 def test_one_megabyte_line_reports_terms_at_its_end(tmp_path):
@@ -182,8 +182,8 @@ def test_one_megabyte_line_reports_terms_at_its_end(tmp_path):
     assert len(text.encode()) > 1_000_000 and "\n" not in text
     result = run("long.md", cwd=tmp_path)
     assert_clean_stderr(result)
-    assert f"long.md:1:{len(head) + 1}: preferred-term Hubspot" in result.stdout
-    assert f"long.md:1:{len(head) + 11}: preferred-term セールスフォース" in result.stdout
+    assert f"long.md:1:{len(head) + 1}: preferred-term warning [*] Hubspot" in result.stdout
+    assert f"long.md:1:{len(head) + 11}: preferred-term warning [*] セールスフォース" in result.stdout
 
 
 @pytest.mark.parametrize("kind", ["list", "one-line-list", "ordered", "blockquote"])
@@ -285,7 +285,7 @@ def test_folder_without_markdown(tmp_path):
     (tmp_path / "README.rst").write_text("セールスフォース\n", encoding="utf-8")
     result = run(".", cwd=tmp_path)
     assert result.returncode == 0 and result.stderr == ""
-    assert "(0 files checked)" in result.stdout
+    assert "(検査 0 ファイル)" in result.stdout
 
 
 # --- glossary and configuration ---------------------------------------------------
@@ -437,7 +437,7 @@ def test_a_harmless_repeated_alternation_still_matches(work):
                                   "    pattern: /フロント(?:エンド|エンド)+/\n", encoding="utf-8")
     (work / "fe.md").write_text("フロントエンドエンドの設計。\n", encoding="utf-8")
     result = run("--prh", "prh.yml", "fe.md", cwd=work)
-    assert result.returncode == 1 and "fe.md:1:1: preferred-term フロントエンドエンド → フロントエンド" in result.stdout
+    assert result.returncode == 1 and "fe.md:1:1: preferred-term warning [*] フロントエンドエンド → フロントエンド" in result.stdout
 
 
 def test_broken_prh_dictionary(work):

@@ -19,12 +19,28 @@ def docs(tmp_path):
     return tmp_path / "docs"
 
 
-def test_text_output_is_one_line_a_finding_and_a_summary(cli, docs):
+def test_text_output_shows_the_line_a_marker_and_one_summary(cli, docs):
     result = cli("check", str(docs))
-    lines = result.stdout.splitlines()
-    assert lines[0] == f"{docs}/plan.md:3:1: preferred-term セールスフォース → Salesforce (製品名は公式表記で)"
-    assert lines[-1].startswith("1 件 / 1 files")
+    assert result.stdout.splitlines() == [
+        f"{docs}/plan.md:3:1: preferred-term warning [*] セールスフォース → Salesforce (製品名は公式表記で)",
+        "  |",
+        "3 | セールスフォースの商談データを移行する。",
+        "  | ^^^^^^^^^^^^^^^^",
+        "  |",
+        "  = 候補: Salesforce",
+        "",
+        "指摘 1 件: 1 ファイル (検査 2 ファイル)。[*] 1 件は --fix で修正できます。",
+    ]
     assert result.exit_code == 1
+
+
+def test_concise_output_is_one_line_a_finding(cli, docs):
+    for option in ("--output-format", "--format"):  # --format: the older name
+        result = cli("check", option, "concise", str(docs))
+        assert result.stdout.splitlines() == [
+            f"{docs}/plan.md:3:1: preferred-term warning [*] セールスフォース → Salesforce (製品名は公式表記で)",
+            "指摘 1 件: 1 ファイル (検査 2 ファイル)。[*] 1 件は --fix で修正できます。",
+        ]
 
 
 def test_json_output_shape(cli, docs):

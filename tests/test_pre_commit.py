@@ -41,3 +41,17 @@ def test_hook_fails_on_a_bad_document_and_passes_after_fix(tmp_path):
     assert doc.read_text(encoding="utf-8") == "# 提案\n\nSalesforceとHubSpotの連携を提案します。\n"
     passed = hook()
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+    # Which files the hook is given: the suffixes `yogolint check` reads in a
+    # folder, whatever their case; not every plain-text file of the repository.
+    bad = "セールスフォースの資料です。\n"
+    for name in ("LICENSE", "NOTES", "setup.cfg", "guide.mdx", "memo.TXT", "old.markdown"):
+        (repo / name).write_text(bad, encoding="utf-8")
+    subprocess.run(["git", "add", "."], cwd=repo, check=True, env=env)
+    everything = subprocess.run(
+        [str(PRE_COMMIT), "try-repo", str(PROJECT), "yogolint", "--all-files"],
+        cwd=repo, env=env, capture_output=True, text=True, timeout=900,
+    )
+    assert everything.returncode == 1, everything.stdout + everything.stderr
+    reported = {line.split(":")[0] for line in everything.stdout.splitlines() if ":1:1: preferred-term" in line}
+    assert reported == {"guide.mdx", "memo.TXT", "old.markdown"}

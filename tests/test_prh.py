@@ -317,7 +317,7 @@ def test_import_cycle_and_missing(tmp_path):
     with pytest.raises(PrhError, match="import cycle"):
         load_prh(os.path.join(FIX, "cycle_a.yml"))
     p = os.path.join(FIX, "missing_import.yml")
-    with pytest.raises(PrhError, match=re.escape(p) + r":3: import .*not found.*prh_rules_dir"):
+    with pytest.raises(PrhError, match=re.escape(p) + r":3: import .*not found.*--prh-rules PATH"):
         load_prh(p)
     d = load_prh(p, ignore_missing_imports=True)
     assert [r.expected for r in d.rules] == ["jQuery"] and "ignored" in d.warnings[0]

@@ -117,6 +117,7 @@ def test_fix_leaves_nothing_fixable_and_is_idempotent(workspace, text, encoding,
         if before.error is not None:  # e.g. a NUL character: refused, never written
             assert once == data
             return
+        # only the safe fixes are applied; the unsafe ones (a choice between products) stay findings
         assert not [d for d in lint(workspace, path).diagnostics if d.fix is not None and d.fix.safe]
         lint(workspace, path, fix=True)
         assert path.read_bytes() == once  # --fix twice == --fix once

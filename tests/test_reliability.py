@@ -70,13 +70,13 @@ def test_prh_fix_never_deletes_text_it_did_not_report(tmp_path):
     doc = tmp_path / "a.md"
     doc.write_text("深い洞察力に基づく先\n", encoding="utf-8")
     report = run("--prh", WEB_DB, doc.name, cwd=tmp_path)
-    assert "a.md:1:7: preferred-term 基づ → もとづ" in report.stdout
+    assert "a.md:1:7: preferred-term warning [*] 基づ → もとづ" in report.stdout
     fixed = run("--prh", WEB_DB, "--fix", doc.name, cwd=tmp_path)
     assert_clean_stderr(fixed)
     assert doc.read_text(encoding="utf-8") == "深い洞察力にもとづく先\n"  # the reported 基づ, nothing else
     # もとづく is now reported (基づ$1 with $1 of another alternative: prh's
     # own reading), but that replacement loses く: reported, never written
-    assert "a.md:1:7: preferred-term もとづく → 基づ" in fixed.stdout
+    assert "a.md:1:7: preferred-term warning もとづく → 基づ" in fixed.stdout
     again = run("--prh", WEB_DB, "--fix", doc.name, cwd=tmp_path)
     assert doc.read_text(encoding="utf-8") == "深い洞察力にもとづく先\n"
     assert "件を修正しました" not in again.stderr
@@ -244,7 +244,7 @@ def test_report_to_a_fifo_is_written_through_it(work):
     assert GOOD_LINE in received[0].decode("utf-8")
 
 
-GOOD_LINE = "good.md:3:1: preferred-term セールスフォース → Salesforce"
+GOOD_LINE = "good.md:3:1: preferred-term warning [*] セールスフォース → Salesforce"
 
 
 def test_report_to_a_device_keeps_the_device(work):
@@ -437,7 +437,7 @@ def test_gitignore_lines_git_ignores_do_not_break_the_walk(work):
     result = run(".", cwd=work)
     assert_clean_stderr(result)
     assert result.returncode == 1 and result.stderr == ""
-    assert "(1 files checked)" in result.stdout and good_was_linted(result)
+    assert "(検査 1 ファイル)" in result.stdout and good_was_linted(result)
 
 
 # --- 14. file names that are not UTF-8 or hold control characters ---------------------------
@@ -457,6 +457,8 @@ def test_non_utf8_file_name_in_every_format(work):
         elif fmt == "sarif":
             [location] = json.loads(out)["runs"][0]["results"][0]["locations"]
             assert location["physicalLocation"]["artifactLocation"]["uri"] == "caf%5Cxe9.md"
+        elif fmt == "html":  # the findings are the page's JSON data
+            assert json.dumps(shown) in out
         else:
             assert shown in out, fmt
         written = run("--format", fmt, "-o", f"report.{fmt}", name, cwd=work)

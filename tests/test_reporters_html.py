@@ -1,10 +1,12 @@
-"""`--format html -o report.html`: one self-contained page a person reads.
+"""`--output-format html -o report.html`: one self-contained page a person reads.
 
-The report is made by the real CLI on a small folder. The page is read twice:
-as written (what the server-side rendering put there), and — when
+The report is made by the real CLI on a small folder. The page is read as
+written (the findings are JSON data in it, nothing is fetched) and — when
 /usr/bin/chromium exists — as a real headless Chromium shows it after the
-page's JavaScript ran (`--dump-dom`), with and without a rule filter preset in
-the address. A screenshot is saved in pytest's tmp_path to look at.
+page's script built it: dumped (`--dump-dom`) with a state preset in the
+address, and driven over the DevTools protocol (tests/chromium_page.py) to
+type a search, combine filters and click a chart. A screenshot is saved in
+pytest's tmp_path to look at.
 """
 from __future__ import annotations
 
@@ -125,42 +127,44 @@ class Page(HTMLParser):
             self.ids[self._capture_id] += data
 
 
-def test_page_shows_every_finding_with_its_context(report_file, expected):
+def page_data(text: str) -> dict:
+    match = re.search(r'<script type="application/json" id="yogolint-data">(.*?)</script>', text, re.S)
+    assert match, "the page carries its findings as JSON"
+    return json.loads(match.group(1))
+
+
+def test_page_carries_every_finding_with_its_context(report_file, expected):
     text = report_file.read_text(encoding="utf-8")
-    page = Page(text)
     assert '<html lang="ja">' in text
-    assert len(page.rows) == len(expected) >= 8
-    for row, d in zip(page.rows, expected):
-        assert row["rule"] == d["rule"]
-        assert d["message"] in row["text"]
-        assert f"{d['line']}:{d['column']}" in row["text"]
-        for suggestion in d["suggestions"]:
-            assert suggestion in row["text"]
-        assert row["marks"] == [d["term"]]  # the term highlighted in its line
-    assert page.ids["total-files-scanned"].strip().startswith("3")
-    assert page.ids["total-findings"].strip().startswith(str(len(expected)))
-    assert page.ids["total-files-with-findings"].strip().startswith("2")
-    for label in ("件数", "ルール", "用語", "ファイル"):
-        assert label in text
+    data = page_data(text)
+    assert data["files_scanned"] == 3
+    assert len(data["findings"]) == len(expected) >= 8
+    for f, d in zip(data["findings"], expected):
+        path, line, column, rule, severity, term, message, suggestions, left, mark, right = f
+        assert data["files"][path] == d["path"]
+        assert (line, column) == (d["line"], d["column"])
+        assert data["rules"][rule]["id"] == d["rule"]
+        assert data["severities"][severity] == d["severity"]
+        assert data["terms"][term] == d["term"] == mark  # the term, cut out of its line
+        assert data["messages"][message] == d["message"]
+        assert suggestions == d["suggestions"]
 
 
-def test_long_lines_are_cut_around_the_term(report_file, expected):
-    page = Page(report_file.read_text(encoding="utf-8"))
-    (row,) = [r for r in page.rows if r["marks"] == ["Hubspot"]]
-    assert row["context"].count("…") == 2
-    assert len(row["context"]) < len(PROPOSAL.split("\n")[9])
+def test_long_lines_are_cut_around_the_term(report_file):
+    data = page_data(report_file.read_text(encoding="utf-8"))
+    (f,) = [f for f in data["findings"] if f[9] == "Hubspot"]
+    left, right = f[8], f[10]
+    assert left.startswith("…") and right.endswith("…")
+    assert len(left + "Hubspot" + right) < len(PROPOSAL.split("\n")[9])
 
 
-def test_document_text_is_escaped(report_file):
+def test_document_text_is_inert_data(report_file):
     text = report_file.read_text(encoding="utf-8")
-    page = Page(text)
     assert "<script>document.title" not in text
     assert "<img src=x" not in text
-    assert "document.title=&quot;pwned&quot;&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;<mark>" in text
-    (row,) = [r for r in page.rows if "<img" in r["context"]]
-    assert row["marks"] == ["セールスフォース"]
-    assert row["context"].endswith('title="pwned"</script><img src=x onerror=alert(1)>セールスフォース & "引用"')
-    assert page.resources == []  # no element loads anything
+    assert text.count("</script>") == 2  # the data's and the code's: none from the document
+    (f,) = [f for f in page_data(text)["findings"] if "<img" in f[8]]
+    assert f[8].endswith('title="pwned"</script><img src=x onerror=alert(1)>') and f[9] == "セールスフォース"
 
 
 def test_page_is_self_contained():
@@ -170,10 +174,10 @@ def test_page_is_self_contained():
     assert not re.search(r"https?://|<link|@import|url\(|src=", text)
 
 
-def test_no_findings_says_so():
+def test_no_findings_says_so(tmp_path):
     text = render(Report(files_scanned=4), "html")
-    assert "問題は見つかりませんでした" in text
-    assert 'class="finding' not in text
+    assert page_data(text)["findings"] == []
+    assert "問題は見つかりませんでした" in text  # the script says it
 
 
 # --- in a real browser -----------------------------------------------------
@@ -198,39 +202,123 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 @needs_chromium
-def test_in_chromium_every_finding_is_shown_after_the_script_ran(tmp_path, report_file, expected):
-    dom = chromium(tmp_path, "--dump-dom", report_file.as_uri()).stdout
+def test_in_chromium_files_open_to_every_finding(tmp_path, report_file, expected):
+    closed = Page(chromium(tmp_path, "--dump-dom", report_file.as_uri()).stdout)
+    assert closed.body.get("data-ready") == "1"  # the script ran to its end
+    assert closed.rows == []  # files start collapsed to their count
+    assert len(closed.sections) == 2
+    dom = chromium(tmp_path, "--dump-dom", report_file.as_uri() + "#open=all").stdout
     page = Page(dom)
-    assert page.body.get("data-ready") == "1"  # the script ran to its end
     assert len(page.rows) == len(expected)
-    assert not any(row["hidden"] for row in page.rows)
     assert page.ids["shown-count"] == str(len(expected))
     for row, d in zip(page.rows, expected):
+        assert row["rule"] == d["rule"]
         assert d["message"] in row["text"]
+        assert f"{d['line']}:{d['column']}" in row["text"]
+        assert row["marks"] == [d["term"]]
+    assert page.ids["total-files-scanned"].strip().startswith("3")
+    assert page.ids["total-findings"].strip().startswith(str(len(expected)))
+    assert page.ids["total-files-with-findings"].strip().startswith("2")
     assert page.resources == []
-    # the injected markup stayed text: no script changed the title
+    (row,) = [r for r in page.rows if "<img" in r["context"]]  # the injected markup stayed text
+    assert row["context"].endswith('title="pwned"</script><img src=x onerror=alert(1)>セールスフォース & "引用"')
     assert "<title>yogolint 用語チェック結果</title>" in dom
 
 
 @needs_chromium
-def test_in_chromium_the_rule_filter_hides_the_other_rules(tmp_path, report_file, expected):
+def test_in_chromium_the_address_presets_the_rule_filter(tmp_path, report_file, expected):
     wanted = sum(d["rule"] == "preferred-term" for d in expected)
-    dom = chromium(tmp_path, "--dump-dom", report_file.as_uri() + "#rules=preferred-term").stdout
+    dom = chromium(tmp_path, "--dump-dom", report_file.as_uri() + "#rules=preferred-term&open=all").stdout
     page = Page(dom)
-    assert page.body.get("data-ready") == "1"
-    shown = [row for row in page.rows if not row["hidden"]]
-    assert [row["rule"] for row in shown] == ["preferred-term"] * wanted
+    assert [row["rule"] for row in page.rows] == ["preferred-term"] * wanted
     assert 0 < wanted < len(expected)
     assert page.ids["shown-count"] == str(wanted)
-    # per-file counts follow the filter, in the heading and in the file index
-    for section in re.findall(r'<section class="file"[^>]*>.*?</section>', dom, re.S):
-        visible = len(re.findall(r'<tr class="finding[^"]*" data-rule="preferred-term"(?! hidden)', section))
-        if visible:
-            assert f'<span class="visible-n">{visible}</span>' in section
-    assert re.search(r'提案書\.md</a> <span class="n">3</span>', dom)
-    # the filter shows which rules are off
-    off = re.findall(r'<label class="rule-choice off"[^>]*>\s*<input[^>]*value="([^"]+)"', dom)
+    assert re.search(r'提案書\.md</span><span class="file-count"><span class="visible-n">3</span>', dom)
+    off = re.findall(r'<label class="choice rule-choice off"[^>]*>\s*<input[^>]*value="([^"]+)"', dom)
     assert sorted(off) == sorted({d["rule"] for d in expected} - {"preferred-term"})
+
+
+SHOWN = """(function () {
+  return {
+    count: +document.getElementById("shown-count").textContent,
+    files: Array.prototype.map.call(document.querySelectorAll("section.file"), function (s) {
+      return [s.querySelector(".path").textContent, +s.querySelector(".visible-n").textContent];
+    }),
+    terms: Array.prototype.map.call(document.querySelectorAll("#chart-term .bar-button"), function (b) {
+      return b.textContent;
+    }),
+    address: location.hash
+  };
+})()"""
+
+
+def settle(page, action: str) -> dict:
+    """Do `action` in the page, wait past the search box's debounce, read what is shown."""
+    page.evaluate(action)
+    page.evaluate("new Promise(function (r) { setTimeout(r, 300); })")
+    return page.evaluate(SHOWN)
+
+
+@needs_chromium
+def test_in_chromium_search_filters_and_a_chart_click_change_what_is_shown(report_file, expected):
+    from chromium_page import ChromiumPage
+
+    with ChromiumPage(report_file.as_uri()) as page:
+        page.wait_until_painted()
+        start = page.evaluate(SHOWN)
+        assert start["count"] == len(expected)
+
+        # search: a word of a message, then a path
+        searched = settle(page, """(function () { var s = document.getElementById("search");
+            s.value = "hubspot"; s.dispatchEvent(new Event("input")); })()""")
+        hubspot = [d for d in expected if "hubspot" in (d["term"] + d["message"] + d["path"]).lower()]
+        assert searched["count"] == len(hubspot) > 0
+        assert "q=hubspot" in searched["address"]
+        by_path = settle(page, """(function () { var s = document.getElementById("search");
+            s.value = "inject"; s.dispatchEvent(new Event("input")); })()""")
+        assert by_path["files"] == [["docs/inject.txt", sum(d["path"] == "docs/inject.txt" for d in expected)]]
+
+        # combined filters: a rule box and a severity box, with an empty search
+        settle(page, """(function () { var s = document.getElementById("search");
+            s.value = ""; s.dispatchEvent(new Event("input")); })()""")
+        combined = settle(page, """(function () {
+            document.querySelectorAll('input[name="rule"]').forEach(function (b) {
+              if (b.value !== "preferred-term" && b.value !== "undefined-abbreviation") { b.click(); } });
+            document.querySelector('input[name="severity"][value="info"]').click(); })()""")
+        both = [d for d in expected if d["rule"] in ("preferred-term", "undefined-abbreviation")
+                and d["severity"] != "info"]
+        assert combined["count"] == len(both) > 0
+        assert combined["count"] < sum(d["rule"] in ("preferred-term", "undefined-abbreviation") for d in expected)
+
+        # a click on a term's bar filters to that term, within the other filters
+        clicked = settle(page, """document.querySelector('#chart-term .bar-button[title="ハブスポット"]').click()""")
+        assert clicked["count"] == sum(d["term"] == "ハブスポット" for d in both) > 0
+        assert clicked["terms"] == ["ハブスポット"]
+        assert "term=" in clicked["address"]
+        # a second click on it lifts the term filter again
+        again = settle(page, """document.querySelector('#chart-term .bar-button[title="ハブスポット"]').click()""")
+        assert again["count"] == len(both)
+
+        # opening a file shows its rows; the folder chart filters by folder
+        opened = page.evaluate("""(function () { document.querySelector("section.file .file-name").click();
+            return document.querySelectorAll("tr.finding").length; })()""")
+        assert opened == settle(page, "0")["files"][0][1]
+        folder = settle(page, """document.getElementById("select-all").click(),
+            document.querySelector('#chart-folder .bar-button[title="docs/営業"]').click()""")
+        assert folder["files"] == [["docs/営業/提案書.md", sum(d["path"] == "docs/営業/提案書.md" for d in expected)]]
+
+
+@needs_chromium
+def test_in_chromium_no_findings_and_unreadable_files_are_said(tmp_path):
+    page = tmp_path / "empty.html"
+    page.write_text(render(Report(files_scanned=3, errors=["x.md: binary file (NUL byte), not text"]), "html"),
+                    encoding="utf-8")
+    dom = chromium(tmp_path, "--dump-dom", page.as_uri()).stdout
+    shown = Page(dom)
+    assert shown.body.get("data-ready") == "1"
+    assert shown.ids["total-files-scanned"].startswith("3") and shown.ids["total-errors"].startswith("1")
+    assert "<li>x.md: binary file (NUL byte), not text</li>" in dom
+    assert '<p class="empty">問題は見つかりませんでした。</p>' in dom
 
 
 @needs_chromium

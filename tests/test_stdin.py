@@ -22,7 +22,8 @@ def test_check_stdin_reports_under_the_given_name(tmp_path):
     result = run("--stdin-filename", "docs/proposal.md", stdin=PROPOSAL.encode(), cwd=tmp_path)
     out = result.stdout.decode()
     assert result.returncode == 1, result.stderr.decode()
-    assert "docs/proposal.md:3:6: preferred-term セールスフォース → Salesforce" in out
+    assert "docs/proposal.md:3:6: preferred-term warning [*] セールスフォース → Salesforce" in out
+    assert "\n3 | 営業部門はセールスフォースで" in out  # the line quoted from what was read
     assert "docs/proposal.md:4:1: ambiguous-term" in out
     assert not (tmp_path / "docs").exists()
 

@@ -894,7 +894,8 @@ def _resolve_import(ctx: _Ctx, base_dir: str, ipath: str, node, prh_rules_dir, i
                 return alt
     msg = f"import {ipath!r} not found (looked for {cand})"
     if prh_rules_dir is None and "prh-rules/" in ipath.replace("\\", "/"):
-        msg += "; pass prh_rules_dir= a checkout of github.com/prh/rules to resolve it"
+        msg += ("; it is in the prh rules collection: set `prh_rules: PATH` in .yogolint.yaml or pass"
+                " --prh-rules PATH (a checkout of github.com/prh/rules)")
     if ignore_missing:
         ctx.warnings.append(f"{ctx.path}:{_line(node)}: {msg}; ignored")
         return None

@@ -15,4 +15,9 @@ def render(report: Report) -> str:
                       ensure_ascii=False, indent=2)
     items = ",\n".join("    " + json.dumps(d.to_json(), ensure_ascii=False) for d in report.diagnostics)
     body = f'[\n{items}\n  ]' if items else "[]"
-    return head[:-2] + f',\n  "diagnostics": {body}\n}}\n'
+    tail = ""
+    if report.statistics:
+        from linter.reporters.statistics import counts
+
+        tail = ',\n  "statistics": ' + json.dumps(counts(report), ensure_ascii=False)
+    return head[:-2] + f',\n  "diagnostics": {body}{tail}\n}}\n'

@@ -21,9 +21,9 @@ from urllib.parse import quote
 
 from linter import __version__
 from linter.diagnostics import Diagnostic
+from linter.lines import LineIndex
 from linter.reporters import Report
 from linter.rules import RULES
-from linter.source import line_bounds, line_number
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "yogolintFindingHash/v1"
@@ -39,17 +39,18 @@ def build(report: Report) -> dict:
     """The SARIF log as a dict (what `render` serializes)."""
     rule_ids = list(RULES)
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
-    defaults = _default_levels()
-    lines_of = {path: text.split("\n") for path, text in report.texts.items()}
+    defaults = report.default_severities
+    lines_of = {path: LineIndex(text) for path, text in report.texts.items()}
 
     seen: dict[tuple[str, str], int] = {}
     results = []
     for d in report.diagnostics:
-        line_text = _line(lines_of.get(d.path), d.line)
+        lines = lines_of.get(d.path)
+        line_text = lines.line_text(d.line) if lines is not None else ""
         key = _fingerprint_key(d, line_text)
         ordinal = seen.get(key, 0)
         seen[key] = ordinal + 1
-        results.append(_result(d, index.get(d.rule, -1), key, ordinal, report.texts.get(d.path)))
+        results.append(_result(d, index.get(d.rule, -1), key, ordinal, lines))
 
     invocation: dict = {"executionSuccessful": not report.errors}
     if report.errors:
@@ -101,7 +102,7 @@ def _rule_descriptor(rule, severity: str) -> dict:
 
 
 def _result(d: Diagnostic, rule_index: int, key: tuple[str, str], ordinal: int,
-            text: str | None) -> dict:
+            lines: LineIndex | None) -> dict:
     uri = artifact_uri(d.path)
     result = {
         "ruleId": d.rule,
@@ -117,7 +118,7 @@ def _result(d: Diagnostic, rule_index: int, key: tuple[str, str], ordinal: int,
         "properties": {"term": d.term, "suggestions": list(d.suggestions)},
     }
     if d.fix is not None:
-        deleted = _edit_region(d, text)
+        deleted = _edit_region(d, lines)
         if deleted is not None:
             safety = "" if d.fix.safe else " (--unsafe-fixes: 意味の選択を含む)"
             result["fixes"] = [{
@@ -136,27 +137,17 @@ def _region(line: int, column: int, end_line: int, end_column: int) -> dict:
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
 
-def _edit_region(d: Diagnostic, text: str | None) -> dict | None:
+def _edit_region(d: Diagnostic, lines: LineIndex | None) -> dict | None:
     """The region the fix replaces: the finding's own region when the edit
     covers exactly the finding (the usual case), else computed from the text."""
     edit = d.fix
     if (edit.start, edit.end) == (d.start, d.end):
         return _region(d.line, d.column, d.end_line, d.end_column)
-    if text is None or not 0 <= edit.start <= edit.end <= len(text):
+    if lines is None or not 0 <= edit.start <= edit.end <= len(lines.text):
         return None
-    start_line, start_col = _position(text, edit.start)
-    end_line, end_col = _position(text, edit.end)
+    start_line, start_col = lines.position(edit.start)
+    end_line, end_col = lines.position(edit.end)
     return _region(start_line, start_col, end_line, end_col)
-
-
-def _position(text: str, offset: int) -> tuple[int, int]:
-    return line_number(text, offset), offset - line_bounds(text, offset)[0] + 1
-
-
-def _line(lines: list[str] | None, line: int) -> str:
-    if lines is None or not 1 <= line <= len(lines):
-        return ""
-    return lines[line - 1]
 
 
 def _fingerprint_key(d: Diagnostic, line_text: str) -> tuple[str, str]:
@@ -181,14 +172,3 @@ def _section(doc: str, title: str) -> str:
 def _plain(doc: str) -> str:
     """The documentation as plain text: `## 例` headings become `【例】`."""
     return re.sub(r"^##\s*(.+?)\s*$", r"【\1】", doc, flags=re.M)
-
-
-def _default_levels() -> dict[str, str]:
-    """Each rule's default severity, from the built-in policy."""
-    try:
-        from linter.policy import load_policy
-
-        policy = load_policy(set(RULES))
-    except Exception:  # a broken packaged policy must not break the report
-        return {}
-    return {rule_id: policy.setting(rule_id).severity for rule_id in RULES}
