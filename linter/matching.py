@@ -8,13 +8,13 @@ a word boundary at both its ends (`CS` is not in `CSV`, `SQL` not in
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
 from linter.automaton import Candidate, TermAutomaton
 from linter.documents import Block, Document
 from linter.folding import width_normalize
 from linter.glossary import Deprecated, Entry
+from linter.names import english_name_span, in_identifier, in_shouting
 from linter.tokenizer import Token, tokenize
 
 
@@ -26,6 +26,8 @@ class Occurrence:
     surface: str  # exactly as in the document
     name: str | None  # the admitted name it spells, None when deprecated
     deprecated: Deprecated | None = None
+    # the English proper name it stands in (`VP of Customer Success`), if any
+    in_name: tuple[int, int] | None = None
 
     @property
     def is_short(self) -> bool:
@@ -116,46 +118,6 @@ def _line_block(document: Document, offset: int) -> Block:
     return Block(start, len(text) if end == -1 else end)
 
 
-_IDENTIFIER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./-")
-
-
-def _in_identifier(text: str, start: int, end: int) -> bool:
-    """Inside a path, slug, file or domain name (`includes/dynamics365-sales.md`,
-    `hubspot_token`, `PowerBI.com`): a name there is not prose, whatever the
-    markup. `MQL/SQL` and `RevOps/SalesOps` are prose: no lower-case segment."""
-    lo, hi = start, end
-    while lo > 0 and text[lo - 1] in _IDENTIFIER_CHARS:
-        lo -= 1
-    while hi < len(text) and text[hi] in _IDENTIFIER_CHARS:
-        hi += 1
-    run = text[lo:hi].strip("./-")
-    if run == text[start:end] or not run:
-        return False
-    if "_" in run or _FILE_OR_DOMAIN.search(run):
-        return True
-    has_lower_segment = any(
-        seg == seg.lower() and any(c.isalpha() for c in seg) for seg in run.split("/")
-    )
-    return ("/" in run or "-" in run) and has_lower_segment
-
-
-_FILE_OR_DOMAIN = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2,4}\b")
-_CAPS_BEFORE = re.compile(r"(?:^|[^A-Za-z])([A-Z]{2,})[ \t-]$")
-_CAPS_AFTER = re.compile(r"^[ \t-]([A-Z]{2,})(?:[^A-Za-z]|$)")
-
-
-def _in_capitalised_english(text: str, start: int, end: int, automaton: TermAutomaton) -> bool:
-    """`THE SOFTWARE IS PROVIDED "AS IS"`: upper-case letters beside other
-    upper-case English words are shouting, not an abbreviation."""
-    surface = text[start:end]
-    if not (surface.isascii() and surface.isupper()):
-        return False
-    for m in (_CAPS_BEFORE.search(text, max(0, start - 30), start), _CAPS_AFTER.match(text[end:end + 30])):
-        if m and not automaton.knows(m.group(1)):
-            return True
-    return False
-
-
 def glued_to_latin(text: str, start: int, end: int) -> bool:
     """Latin letters run on past the candidate (`CS` in `CSS`, `SQL` in
     `PostgreSQL`): no tokenizer makes a word boundary inside a letter run, so
@@ -182,10 +144,11 @@ def find_occurrences(document: Document, candidates: list[Candidate], automaton:
         if glued_to_latin(text, cand.start, cand.end):
             continue
         kind = classify(cand.entry, surface)
-        if kind is None or _in_identifier(text, cand.start, cand.end) or not words.is_word(cand.start, cand.end):
+        if kind is None or in_identifier(text, cand.start, cand.end) or not words.is_word(cand.start, cand.end):
             continue
-        if _in_capitalised_english(text, cand.start, cand.end, automaton):
+        if in_shouting(text, cand.start, cand.end, automaton.knows):
             continue
         name, dep = kind
-        found.append(Occurrence(cand.entry, cand.start, cand.end, surface, name, dep))
+        found.append(Occurrence(cand.entry, cand.start, cand.end, surface, name, dep,
+                                english_name_span(mask, cand.start, cand.end)))
     return found

@@ -44,12 +44,13 @@ def check(ctx: LintContext):
     mask = ctx.document.mask
     groups: dict[tuple[str, bool], list[Occurrence]] = defaultdict(list)
     for occ in ctx.occurrences:
-        if occ.name is None or _inside_definition(mask, occ) or _former_name(mask, occ):
-            continue
-        if _glossed(mask, occ):
+        if occ.name is None or occ.in_name is not None:
+            continue  # a deprecated spelling, or part of a proper name nobody may reword
+        if _inside_definition(mask, occ) or _former_name(mask, occ) or _glossed(mask, occ):
             continue
         groups[(occ.entry.term, occ.is_short)].append(occ)
     for (_, _), occs in groups.items():
+        occs = _outside_mentions(ctx, occs)
         counts = Counter(_canonical_name(o) for o in occs)
         if len(counts) < 2:
             continue
@@ -71,7 +72,25 @@ def check(ctx: LintContext):
 
 
 def _canonical_name(occ: Occurrence) -> str:
-    return occ.name or occ.entry.term
+    """The name an occurrence spells; names that differ only in blanks and
+    letter case are one name (`CS Ops` / `CSOps`): spacing is no second name."""
+    name = occ.name or occ.entry.term
+    key = _blind(name)
+    return next((n for n in occ.entry.names() if _blind(n) == key), name)
+
+
+def _blind(name: str) -> str:
+    return "".join(name.split()).casefold()
+
+
+def _outside_mentions(ctx: LintContext, occs: list[Occurrence]) -> list[Occurrence]:
+    """Drop the sentences that name two names of the concept together
+    (`LTVとCLVの違い`, `Customer Success（カスタマーサクセス）`): they talk
+    about the names, they do not drift between them."""
+    by_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for occ in occs:
+        by_sentence[ctx.sentence(occ)].add(_blind(_canonical_name(occ)))
+    return [o for o in occs if len(by_sentence[ctx.sentence(o)]) < 2]
 
 
 def _glossed(mask: str, occ: Occurrence) -> bool:
