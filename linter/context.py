@@ -50,11 +50,11 @@ class LintContext:
         return (block.start, block.end) if block else self.sentence(occ)
 
     def cues_in(self, cues: tuple[str, ...], start: int, end: int) -> list[str]:
-        """cue_hits for the span [start, end), kept: every occurrence in a long
-        block or table asks about the same span."""
+        """The cues that stand in [start, end) as whole words (kept: every
+        occurrence in a long block or table asks about the same span)."""
         key = (cues, start, end)
         if key not in self._cue_cache:
-            self._cue_cache[key] = cue_hits(cues, self.words.lemmas(start, end), self.text[start:end])
+            self._cue_cache[key] = cue_hits(cues, self.words, self.document, start, end)
         return self._cue_cache[key]
 
     def diagnostic(self, rule_id: str, occ: Occurrence, message: str,
@@ -78,12 +78,33 @@ class LintContext:
         )
 
 
-def cue_hits(cues, words: set[str], text: str) -> list[str]:
-    """The cues that stand in the context: as a word (Sudachi forms) or, for
-    multi-character cues Sudachi splits differently, as a substring of the
-    original text (code counts here: `SELECT` in backticks says SQL is a query)."""
+def cue_hits(cues, words: Words, document: Document, start: int, end: int) -> list[str]:
+    """The cues that stand in [start, end) as whole words: one of Sudachi's
+    forms of a word there (`改善する` → 改善), or a run of whole words
+    (`A/Bテスト`, `Google Tag Manager`). `サイト` is no cue inside `オフサイト`.
+    In code the text itself is read, on Latin word edges (`SELECT` in
+    backticks says SQL is a query)."""
+    forms = words.lemmas(start, end)
+    text, mask = document.text, document.mask
     hits = []
     for cue in cues:
-        if cue in words or (len(cue) >= 2 and cue in text):
+        if cue in forms:
             hits.append(cue)
+            continue
+        pos = text.find(cue, start, end)
+        while pos != -1:
+            stop = pos + len(cue)
+            if mask[pos:stop] == text[pos:stop]:
+                found = words.is_word(pos, stop)
+            else:
+                found = not (_latin_run(text, pos - 1, cue[0]) or _latin_run(text, stop, cue[-1]))
+            if found:
+                hits.append(cue)
+                break
+            pos = text.find(cue, pos + 1, end)
     return hits
+
+
+def _latin_run(text: str, index: int, edge: str) -> bool:
+    """Latin letters or digits at `index` run on from the cue's `edge` character."""
+    return 0 <= index < len(text) and text[index].isascii() and text[index].isalnum() and edge.isascii() and edge.isalnum()

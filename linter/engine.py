@@ -35,15 +35,21 @@ class Linter:
         self.fingerprint = ""  # set by the workspace: what the result cache keys on
         # Each rule's entries, by term. Entries no rule reads stay in the
         # automaton only to win longest matches (`API` inside no other name).
-        self.wanted: dict[str, frozenset[str]] = {
+        spoken: dict[str, frozenset[str]] = {
             r.id: frozenset(e.term for e in glossary.entries if r.needs.entries(e, policy))
             for r in self.rules if r.needs.entries is not None
+        }
+        # …and the entries a rule reads as context only (never a finding by themselves)
+        self.wanted: dict[str, frozenset[str]] = {
+            rule_id: terms | frozenset(e.term for e in glossary.entries
+                                       if RULES[rule_id].needs.context and RULES[rule_id].needs.context(e, policy))
+            for rule_id, terms in spoken.items()
         }
         self.reportable = frozenset().union(*self.wanted.values())
         # Entries one occurrence of which may be a finding; the others need
         # two spellings in one document before any rule speaks of them.
-        self.alone = frozenset().union(*(self.wanted[r.id] for r in self.rules
-                                         if r.id in self.wanted and r.needs.alone))
+        self.alone = frozenset().union(*(spoken[r.id] for r in self.rules
+                                         if r.id in spoken and r.needs.alone))
         self.needs_words = any(r.needs.words for r in self.rules)
 
     def _enabled(self, rule: Rule, rule_ids: set[str] | None) -> bool:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from linter.context import LintContext, cue_hits
+from linter.context import LintContext
 from linter.definitions import defined_at
 from linter.folding import width_normalize
 from linter.glossary import Entry
@@ -72,9 +72,7 @@ def _other_meaning(ctx: LintContext, occ: Occurrence) -> bool:
     if not occ.entry.other_meanings:
         return False
     start, end = ctx.sentence(occ)
-    words = ctx.words.lemmas(start, end)
-    text = ctx.text[start:end]
-    return any(cue_hits(m.cues, words, text) for m in occ.entry.other_meanings)
+    return any(ctx.cues_in(m.cues, start, end) for m in occ.entry.other_meanings)
 
 
 _NAME_WORD = re.compile(r"[ \t][A-Z][a-z]{2,}")
