@@ -12,7 +12,7 @@ from typing import Any
 from linter.diagnostics import Diagnostic, Edit
 from linter.documents import Document
 from linter.glossary import Glossary
-from linter.matching import Occurrence, Words
+from linter.matching import Occurrence, Words, cue_hits
 from linter.policy import Policy
 from linter.source import Source
 from linter.suppression import Suppressions
@@ -76,35 +76,3 @@ class LintContext:
             suggestions=list(suggestions),
             fix=Edit(start, end, fix, safe) if fix is not None else None,
         )
-
-
-def cue_hits(cues, words: Words, document: Document, start: int, end: int) -> list[str]:
-    """The cues that stand in [start, end) as whole words: one of Sudachi's
-    forms of a word there (`改善する` → 改善), or a run of whole words
-    (`A/Bテスト`, `Google Tag Manager`). `サイト` is no cue inside `オフサイト`.
-    In code the text itself is read, on Latin word edges (`SELECT` in
-    backticks says SQL is a query)."""
-    forms = words.lemmas(start, end)
-    text, mask = document.text, document.mask
-    hits = []
-    for cue in cues:
-        if cue in forms:
-            hits.append(cue)
-            continue
-        pos = text.find(cue, start, end)
-        while pos != -1:
-            stop = pos + len(cue)
-            if mask[pos:stop] == text[pos:stop]:
-                found = words.is_word(pos, stop)
-            else:
-                found = not (_latin_run(text, pos - 1, cue[0]) or _latin_run(text, stop, cue[-1]))
-            if found:
-                hits.append(cue)
-                break
-            pos = text.find(cue, pos + 1, end)
-    return hits
-
-
-def _latin_run(text: str, index: int, edge: str) -> bool:
-    """Latin letters or digits at `index` run on from the cue's `edge` character."""
-    return 0 <= index < len(text) and text[index].isascii() and text[index].isalnum() and edge.isascii() and edge.isalnum()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from linter.automaton import Candidate, TermAutomaton
 from linter.documents import Block, Document
 from linter.folding import width_normalize
-from linter.glossary import Deprecated, Entry
+from linter.glossary import Deprecated, Entry, Glossary
 from linter.names import english_name_span, in_identifier, in_shouting
 from linter.tokenizer import Token, tokenize
 
@@ -151,4 +151,56 @@ def find_occurrences(document: Document, candidates: list[Candidate], automaton:
         name, dep = kind
         found.append(Occurrence(cand.entry, cand.start, cand.end, surface, name, dep,
                                 english_name_span(mask, cand.start, cand.end)))
-    return found
+    return _in_glossary_sense(document, found, words, automaton.glossary)
+
+
+def _in_glossary_sense(document: Document, found: list[Occurrence], words: Words,
+                       glossary: Glossary) -> list[Occurrence]:
+    """Leave out the letters that mean something else here: a sentence with a
+    cue of another meaning (`SQLクエリ`, `CS放送`), or an abbreviation the
+    document itself defines in a sense the glossary does not give
+    (`Google Tag Manager（GTM）`: no rule speaks of GTM in that document)."""
+    from linter.definitions import defines_other_sense  # definitions reads Occurrences
+
+    text, mask = document.text, document.mask
+    kept = []
+    for occ in found:
+        if occ.name is not None and occ.entry.other_meanings:
+            start, end = document.sentence_at(occ.start)
+            if any(cue_hits(m.cues, words, document, start, end) for m in occ.entry.other_meanings):
+                continue
+        kept.append(occ)
+    own = {o.entry.term for o in found if o.is_short and defines_other_sense(text, mask, o, glossary)}
+    return [o for o in kept if not (o.is_short and o.entry.term in own)] if own else kept
+
+
+def cue_hits(cues, words: Words, document: Document, start: int, end: int) -> list[str]:
+    """The cues that stand in [start, end) as whole words: one of Sudachi's
+    forms of a word there (`改善する` → 改善), or a run of whole words
+    (`A/Bテスト`, `Google Tag Manager`). `サイト` is no cue inside `オフサイト`.
+    In code the text itself is read, on Latin word edges (`SELECT` in
+    backticks says SQL is a query)."""
+    forms = words.lemmas(start, end)
+    text, mask = document.text, document.mask
+    hits = []
+    for cue in cues:
+        if cue in forms:
+            hits.append(cue)
+            continue
+        pos = text.find(cue, start, end)
+        while pos != -1:
+            stop = pos + len(cue)
+            if mask[pos:stop] == text[pos:stop]:
+                found = words.is_word(pos, stop)
+            else:
+                found = not (_latin_run(text, pos - 1, cue[0]) or _latin_run(text, stop, cue[-1]))
+            if found:
+                hits.append(cue)
+                break
+            pos = text.find(cue, pos + 1, end)
+    return hits
+
+
+def _latin_run(text: str, index: int, edge: str) -> bool:
+    """Latin letters or digits at `index` run on from the cue's `edge` character."""
+    return 0 <= index < len(text) and text[index].isascii() and text[index].isalnum() and edge.isascii() and edge.isalnum()
