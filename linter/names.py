@@ -72,7 +72,8 @@ def _in_path(text: str, start: int, end: int) -> bool:
 # `FY24`) or a number (`Dynamics 365 Sales`); small words join two of them
 # (`VP of Customer Success`, `Sales & CS Onboarding Board`).
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z0-9'’]*|[0-9]+[A-Za-z]*")
-_JOINERS = frozenset({"of", "and", "for", "the", "to", "in", "on", "&", "de"})
+_DASHES = "-–—"
+_JOINERS = frozenset({"of", "and", "for", "the", "to", "in", "on", "&", "de", "-", "–", "—"})
 
 
 def english_name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -129,6 +130,9 @@ def _word_before(text: str, pos: int) -> tuple[int, int] | None:
         return None
     end = pos - 1
     begin = end
+    if begin > 0 and text[begin - 1] in _DASHES:
+        begin -= 1  # a dash standing alone between two words: `Commercial Sales - Customer Success`
+        return (begin, end) if begin > 0 and text[begin - 1] == " " else None
     while begin > 0 and (_latin_or_digit(text[begin - 1]) or text[begin - 1] in "'’&"):
         begin -= 1
     if begin == end or (begin > 0 and not _edge(text[begin - 1])):
@@ -141,6 +145,9 @@ def _word_after(text: str, pos: int) -> tuple[int, int] | None:
         return None
     begin = pos + 1
     end = begin
+    if text[begin] in _DASHES:
+        end = begin + 1
+        return (begin, end) if text[end:end + 1] == " " else None
     while end < len(text) and (_latin_or_digit(text[end]) or text[end] in "'’&"):
         end += 1
     if begin == end or (end < len(text) and not _edge(text[end])):

@@ -48,6 +48,8 @@ def check(ctx: LintContext):
             continue  # a deprecated spelling, or part of a proper name nobody may reword
         if _inside_definition(mask, occ) or _former_name(mask, occ) or _glossed(mask, occ):
             continue
+        if _in_definition_row(ctx.text, occ):
+            continue
         groups[(occ.entry.term, occ.is_short)].append(occ)
     for (_, _), occs in groups.items():
         occs = _outside_mentions(ctx, occs)
@@ -102,6 +104,18 @@ def _glossed(mask: str, occ: Occurrence) -> bool:
     content = mask[paren[0]:paren[1]].casefold()
     same_class = occ.entry.short_names() if occ.is_short else occ.entry.full_names()
     return any(n.casefold() in content for n in same_class if n != occ.name)
+
+
+def _in_definition_row(text: str, occ: Occurrence) -> bool:
+    """`| SLA | Service Level Agreement |`: a name in a table row whose first
+    cell is a short name of the same entry defines it; it is no usage."""
+    line_start = text.rfind("\n", 0, occ.start) + 1
+    line_end = text.find("\n", occ.end)
+    line = text[line_start: len(text) if line_end == -1 else line_end].strip()
+    if not line.startswith("|"):
+        return False
+    first = line.strip("|").split("|")[0].strip()
+    return first in occ.entry.short_names() and first != occ.surface
 
 
 def _former_name(mask: str, occ: Occurrence) -> bool:
