@@ -8,6 +8,8 @@ a word boundary at both its ends (`CS` is not in `CSV`, `SQL` not in
 from __future__ import annotations
 
 import bisect
+import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from linter.automaton import Candidate, TermAutomaton
@@ -15,7 +17,7 @@ from linter.documents import Block, Document
 from linter.folding import width_normalize
 from linter.glossary import Deprecated, Entry, Glossary
 from linter.names import english_name_span, in_identifier, in_shouting
-from linter.tokenizer import Token, tokenize
+from linter.tokenizer import Token, is_known_word, tokenize
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,34 @@ class Words:
             bounds = self._bounds[key] = ({t.start for t in tokens}, {t.end for t in tokens})
         return start in bounds[0] and end in bounds[1]
 
+    def is_word_or_part(self, start: int, end: int) -> bool:
+        """A word, or a katakana word inside a katakana compound that Sudachi
+        keeps whole (`セールスイネーブルメント` in `バーチャルセールスイネーブルメントシリーズ`),
+        where the rest of the compound is dictionary words too. Glossary names
+        only: a cue must be a whole word (`サイト` is no cue in `オフサイト`)."""
+        if self.is_word(start, end):
+            return True
+        text = self.document.mask
+        if not _katakana(text[start:end]):
+            return False
+        starts, ends = self._bounds[self._span(start)]
+        for edge, is_start in ((start, True), (end, False)):
+            if (edge in starts) if is_start else (edge in ends):
+                continue
+            token = self._token_around(edge)
+            if token is None or not _katakana(token.surface):
+                return False
+            rest = text[token.start:edge] if is_start else text[edge:token.end]
+            if not _dictionary_word(rest):
+                return False
+        return True
+
+    def _token_around(self, offset: int) -> Token | None:
+        for t in self.tokens(*self._span(offset)):
+            if t.start < offset < t.end:
+                return t
+        return None
+
     def lemmas(self, start: int, end: int) -> frozenset[str]:
         """Surface, dictionary and normalized forms of the words in [start, end)."""
         found = self._lemmas.get((start, end))
@@ -109,6 +139,21 @@ class Words:
                 forms.update((t.surface, t.lemma, t.normalized))
         found = self._lemmas[(start, end)] = frozenset(forms)  # shared: callers must not change it
         return found
+
+
+_KATAKANA = re.compile(r"[ァ-ヺー]+")
+
+
+def _katakana(text: str) -> bool:
+    return _KATAKANA.fullmatch(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _dictionary_word(text: str) -> bool:
+    """Two or more katakana that Sudachi knows as one word (`シリーズ`, `バーチャル`)."""
+    if len(text) < 2 or not _katakana(text):
+        return False
+    return is_known_word(text)
 
 
 def _line_block(document: Document, offset: int) -> Block:
@@ -144,7 +189,7 @@ def find_occurrences(document: Document, candidates: list[Candidate], automaton:
         if glued_to_latin(text, cand.start, cand.end):
             continue
         kind = classify(cand.entry, surface)
-        if kind is None or in_identifier(text, cand.start, cand.end) or not words.is_word(cand.start, cand.end):
+        if kind is None or in_identifier(text, cand.start, cand.end) or not words.is_word_or_part(cand.start, cand.end):
             continue
         if in_shouting(text, cand.start, cand.end, automaton.knows):
             continue
