@@ -115,9 +115,14 @@ class Words:
         return True
 
     def _token_around(self, offset: int) -> Token | None:
-        for t in self.tokens(*self._span(offset)):
-            if t.start < offset < t.end:
-                return t
+        span = self._span(offset)
+        tokens = self.tokens(*span)
+        starts = self._token_starts.get(span)
+        if starts is None:
+            starts = self._token_starts[span] = [t.start for t in tokens]
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and tokens[index].start < offset < tokens[index].end:
+            return tokens[index]
         return None
 
     def lemmas(self, start: int, end: int) -> frozenset[str]:
@@ -209,10 +214,14 @@ def _in_glossary_sense(document: Document, found: list[Occurrence], words: Words
 
     text, mask = document.text, document.mask
     kept = []
+    elsewhere: dict[tuple[str, int, int], bool] = {}  # (entry, sentence) → another meaning's cue there
     for occ in found:
         if occ.name is not None and occ.entry.other_meanings:
             start, end = document.sentence_at(occ.start)
-            if any(cue_hits(m.cues, words, document, start, end) for m in occ.entry.other_meanings):
+            key = (occ.entry.term, start, end)
+            if key not in elsewhere:
+                elsewhere[key] = any(cue_hits(m.cues, words, document, start, end) for m in occ.entry.other_meanings)
+            if elsewhere[key]:
                 continue
         kept.append(occ)
     own = {o.entry.term for o in found if o.is_short and defines_other_sense(text, mask, o, glossary)}

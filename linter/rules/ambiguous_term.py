@@ -43,7 +43,7 @@ def check(ctx: LintContext):
     読み取れる意味を先に並べ、その根拠の語をメッセージに示します。自動修正はしません。
     """
     resolved: dict[str, str] = {}
-    leanings: dict[str, dict[str, int]] = {}
+    leanings: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
     reported_lines: set[tuple[str, int]] = set()
     mask = ctx.document.mask
     for occ in ctx.occurrences:
@@ -60,9 +60,9 @@ def check(ctx: LintContext):
         if (entry.term, line) in reported_lines:
             continue
         reported_lines.add((entry.term, line))
-        if entry.term not in leanings:
-            leanings[entry.term] = _leaning(ctx, entry)
-        ranked = _rank_senses(ctx, occ, entry, leanings[entry.term])
+        if entry.term not in leanings:  # once per document and entry: it reads every block
+            leanings[entry.term] = _leaning(ctx, entry), {s.meaning: _document_cues(ctx, s) for s in entry.senses}
+        ranked = _rank_senses(ctx, occ, entry, *leanings[entry.term])
         yield ctx.diagnostic("ambiguous-term", occ, _message(occ, ranked), [s.meaning for s, _ in ranked])
 
 
@@ -124,8 +124,8 @@ def _document_cues(ctx: LintContext, sense: Sense) -> int:
     return sum(len(ctx.cues_in(sense.cues, b.start, b.end)) for b in ctx.document.blocks)
 
 
-def _rank_senses(ctx: LintContext, occ: Occurrence, entry: Entry,
-                 leaning: dict[str, int]) -> list[tuple[Sense, list[str]]]:
+def _rank_senses(ctx: LintContext, occ: Occurrence, entry: Entry, leaning: dict[str, int],
+                 document_cues: dict[str, int]) -> list[tuple[Sense, list[str]]]:
     """The sense the document names in full first, when it names only one;
     otherwise the one the sentence's and block's cues point to, then the
     document's names and cues."""
@@ -137,7 +137,7 @@ def _rank_senses(ctx: LintContext, occ: Occurrence, entry: Entry,
         near = ctx.cues_in(sense.cues, *sentence)
         far = [c for c in ctx.cues_in(sense.cues, *block) if c not in near]
         only = len(named) == 1 and named[0] == sense.meaning
-        key = (only, 2 * len(near) + len(far), leaning.get(sense.meaning, 0), _document_cues(ctx, sense), -index)
+        key = (only, 2 * len(near) + len(far), leaning.get(sense.meaning, 0), document_cues[sense.meaning], -index)
         scored.append((key, sense, near + far))
     scored.sort(key=lambda s: s[0], reverse=True)
     return [(sense, cues) for _, sense, cues in scored]
