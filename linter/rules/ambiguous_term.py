@@ -60,8 +60,8 @@ def check(ctx: LintContext):
         if (entry.term, line) in reported_lines:
             continue
         reported_lines.add((entry.term, line))
-        if entry.term not in leanings:  # once per document and entry: it reads every block
-            leanings[entry.term] = _leaning(ctx, entry), {s.meaning: _document_cues(ctx, s) for s in entry.senses}
+        if entry.term not in leanings:  # once per document and entry
+            leanings[entry.term] = _leaning(ctx, entry), {}
         ranked = _rank_senses(ctx, occ, entry, *leanings[entry.term])
         yield ctx.diagnostic("ambiguous-term", occ, _message(occ, ranked), [s.meaning for s, _ in ranked])
 
@@ -128,7 +128,8 @@ def _rank_senses(ctx: LintContext, occ: Occurrence, entry: Entry, leaning: dict[
                  document_cues: dict[str, int]) -> list[tuple[Sense, list[str]]]:
     """The sense the document names in full first, when it names only one;
     otherwise the one the sentence's and block's cues point to, then the
-    document's names and cues."""
+    document's names and cues. `document_cues` is filled on first need (it
+    reads every block) and kept for the document."""
     sentence = ctx.sentence(occ)
     block = ctx.block(occ)
     named = [m for m, n in leaning.items() if n]
@@ -137,10 +138,14 @@ def _rank_senses(ctx: LintContext, occ: Occurrence, entry: Entry, leaning: dict[
         near = ctx.cues_in(sense.cues, *sentence)
         far = [c for c in ctx.cues_in(sense.cues, *block) if c not in near]
         only = len(named) == 1 and named[0] == sense.meaning
-        key = (only, 2 * len(near) + len(far), leaning.get(sense.meaning, 0), document_cues[sense.meaning], -index)
-        scored.append((key, sense, near + far))
-    scored.sort(key=lambda s: s[0], reverse=True)
-    return [(sense, cues) for _, sense, cues in scored]
+        key = (only, 2 * len(near) + len(far), leaning.get(sense.meaning, 0))
+        scored.append((key, -index, sense, near + far))
+    if len({key for key, *_ in scored}) < len(scored):  # a tie: the whole document's cues decide
+        if not document_cues:
+            document_cues.update({s.meaning: _document_cues(ctx, s) for s in entry.senses})
+        scored = [(key + (document_cues[sense.meaning],), index, sense, cues) for key, index, sense, cues in scored]
+    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+    return [(sense, cues) for _, _, sense, cues in scored]
 
 
 def _message(occ: Occurrence, ranked: list[tuple[Sense, list[str]]]) -> str:
