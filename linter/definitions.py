@@ -266,7 +266,17 @@ def _names_given_sense(explanation: str, entry: Entry, glossary: Glossary) -> bo
     for sense in entry.senses:
         target = glossary.get(sense.meaning)
         names += [sense.meaning, *(target.names() if target else ())]
-    return any(n.casefold() in folded for n in names)
+    if any(n.casefold() in folded for n in names):
+        return True
+    # the same expansion in other words' forms: `Objective and Key Results`,
+    # `Account-Based Marketing` (most of its words, by their stems)
+    said = _stems(explanation)
+    return any(stems and len(stems & said) * 2 > len(stems) for stems in map(_stems, names))
+
+
+def _stems(text: str) -> set[str]:
+    words = [w for part in _LATIN_WORDS.findall(text) for w in part.split("-") if w]
+    return {w.casefold()[:4] for w in words if w.casefold() not in _SMALL_WORDS}
 
 
 def _other_meaning_named(explanation: str, entry: Entry) -> bool:

@@ -48,6 +48,9 @@ entries:
   - term: SLA
     kind: abbreviation
     expansions: [Service Level Agreement]
+  - term: OKR
+    kind: abbreviation
+    expansions: [Objectives and Key Results]
   - term: Sales Operations
     kind: role
     abbreviations: [Sales Ops]
@@ -156,6 +159,14 @@ def test_defined_in_another_sense_no_rule_speaks_of_it(check):
     assert [d.term for d in check(before, rule="undefined-abbreviation")] == ["GTM"]
     table = "| 略語 | 正式名 |\n|---|---|\n| GTM | Google Tag Manager |\n\n" + later
     assert check(table, rule="undefined-abbreviation") == []
+
+
+def test_the_glossarys_expansion_in_other_word_forms_is_the_same_sense(check):
+    """`Objective and Key Result (OKR)` is the glossary's Objectives and Key
+    Results, not a word of the document's own: the use before it is a finding."""
+    text = "OKR の進捗を共有します。\n\nObjective and Key Result (OKR) は四半期ごとに設定します。\n"
+    [d] = check(text, rule="undefined-abbreviation")
+    assert (d.line, d.term) == (1, "OKR")
 
 
 def test_a_parenthesis_listing_abbreviations_defines_none(check):
