@@ -83,7 +83,13 @@ def table_row_definition(text: str, start: int, end: int, names: tuple[str, ...]
     """A glossary table: `| MQL | マーケが営業に渡す見込み客 |`, the word alone
     in the first cell and its meaning in the next."""
     meaning = table_row_meaning(text, start, end)
-    return meaning is not None and is_explanation(meaning, names)
+    if meaning is None:
+        return False
+    if is_explanation(meaning, names):
+        return True
+    # `| SLA | 期限 | Service Level Agreement |`: the expansion in a later cell
+    later = " ".join(_other_cells(text, start, end)).casefold()
+    return any(name.casefold() in later for name in names)
 
 
 def table_row_meaning(text: str, start: int, end: int) -> str | None:

@@ -92,9 +92,15 @@ def test_each_way_of_defining(check):
         "LTV = 平均単価 × 継続期間で計算する。\n",
         "本書では、PQLは製品を試用して価値を感じたユーザーを指す。\n",
         "| 略語 | 意味 |\n|---|---|\n| SLA | Service Level Agreement |\n\nSLA を守る。\n",
+        "| 略語 | 区分 | 正式名 |\n|---|---|---|\n| SLA | 12 | Service Level Agreement |\n\nSLA を守る。\n",
     ]
     for text in defined:
         assert check(text, rule="undefined-abbreviation") == [], text
+
+
+def test_a_row_of_figures_is_no_definition(check):
+    [d] = check("| 指標 | 件数 |\n|---|---|\n| SLA | 12 |\n", rule="undefined-abbreviation")
+    assert d.term == "SLA"
 
 
 def test_a_sentence_about_the_number_is_not_a_definition(check):
