@@ -121,7 +121,7 @@ def english_name_span(text: str, start: int, end: int) -> tuple[int, int] | None
 
 
 def _is_name_word(token: str) -> bool:
-    return _NAME_WORD.fullmatch(token) is not None
+    return _NAME_WORD.fullmatch(token.removesuffix(",")) is not None
 
 
 def _word_before(text: str, pos: int) -> tuple[int, int] | None:
@@ -133,14 +133,18 @@ def _word_before(text: str, pos: int) -> tuple[int, int] | None:
     if begin > 0 and text[begin - 1] in _DASHES:
         begin -= 1  # a dash standing alone between two words: `Commercial Sales - Customer Success`
         return (begin, end) if begin > 0 and text[begin - 1] == " " else None
+    if text[begin - 1] == ",":
+        begin -= 1  # `Vice President, Customer Success`: a comma may end a word of the name
     while begin > 0 and (_latin_or_digit(text[begin - 1]) or text[begin - 1] in "'’&"):
         begin -= 1
-    if begin == end or (begin > 0 and not _edge(text[begin - 1])):
+    if begin == end or text[begin] == "," or (begin > 0 and not _edge(text[begin - 1])):
         return None
     return begin, end
 
 
 def _word_after(text: str, pos: int) -> tuple[int, int] | None:
+    if text[pos:pos + 2] == ", ":
+        pos += 1
     if pos + 1 >= len(text) or text[pos] != " ":
         return None
     begin = pos + 1

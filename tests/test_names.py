@@ -43,6 +43,8 @@ def test_prose_is_not_an_identifier(text, word):
     ("[Commercial Sales - Customer Success](/x)", "Customer Success", "Commercial Sales - Customer Success"),
     ("Sales & CS Onboarding Board", "CS", "Sales & CS Onboarding Board"),
     ("Q1 FY24 Field Enablement Results", "Enablement", "Q1 FY24 Field Enablement Results"),
+    ("[Vice President, Customer Success](/x) に報告", "Customer Success", "Vice President, Customer Success"),
+    ("Customer Success, Sales の各チーム", "Customer Success", "Customer Success, Sales"),
 ])
 def test_english_names(text, word, name):
     start, end = _span(text, word, english_name_span)
@@ -55,6 +57,8 @@ def test_english_names(text, word, name):
     ("1. Sales Enablement\n    - [Enterprise", "Sales Enablement"),
     ("Field Comms と Enablement のモーション", "Enablement"),
     ("Customer Success（カスタマーサクセス）", "Customer Success"),
+    ("Customer Success, と", "Customer Success"),
+    ("これは, Customer Success の", "Customer Success"),
 ])
 def test_a_name_standing_alone_is_no_english_name(text, word):
     assert _span(text, word, english_name_span) is None
