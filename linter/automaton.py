@@ -32,6 +32,7 @@ def _spellings(entry: Entry):
 
 class TermAutomaton:
     def __init__(self, glossary: Glossary, dfa: bool = False):
+        self.glossary = glossary
         owners: dict[str, Entry | None] = {}
         for entry in glossary.entries:
             for spelling in _spellings(entry):

@@ -12,7 +12,7 @@ from typing import Any
 from linter.diagnostics import Diagnostic, Edit
 from linter.documents import Document
 from linter.glossary import Glossary
-from linter.matching import Occurrence, Words
+from linter.matching import Occurrence, Words, cue_hits
 from linter.policy import Policy
 from linter.source import Source
 from linter.suppression import Suppressions
@@ -50,11 +50,11 @@ class LintContext:
         return (block.start, block.end) if block else self.sentence(occ)
 
     def cues_in(self, cues: tuple[str, ...], start: int, end: int) -> list[str]:
-        """cue_hits for the span [start, end), kept: every occurrence in a long
-        block or table asks about the same span."""
+        """The cues that stand in [start, end) as whole words (kept: every
+        occurrence in a long block or table asks about the same span)."""
         key = (cues, start, end)
         if key not in self._cue_cache:
-            self._cue_cache[key] = cue_hits(cues, self.words.lemmas(start, end), self.text[start:end])
+            self._cue_cache[key] = cue_hits(cues, self.words, self.document, start, end)
         return self._cue_cache[key]
 
     def diagnostic(self, rule_id: str, occ: Occurrence, message: str,
@@ -76,14 +76,3 @@ class LintContext:
             suggestions=list(suggestions),
             fix=Edit(start, end, fix, safe) if fix is not None else None,
         )
-
-
-def cue_hits(cues, words: set[str], text: str) -> list[str]:
-    """The cues that stand in the context: as a word (Sudachi forms) or, for
-    multi-character cues Sudachi splits differently, as a substring of the
-    original text (code counts here: `SELECT` in backticks says SQL is a query)."""
-    hits = []
-    for cue in cues:
-        if cue in words or (len(cue) >= 2 and cue in text):
-            hits.append(cue)
-    return hits

@@ -12,9 +12,13 @@ All scanning is on the document's mask, so code and URLs never define.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from linter.matching import Occurrence
-from linter.source import line_bounds
+from linter.lines import line_bounds
+
+if TYPE_CHECKING:
+    from linter.glossary import Entry, Glossary
+    from linter.matching import Occurrence
 
 _NONBLANK = re.compile(r"\S")
 
@@ -83,7 +87,13 @@ def table_row_definition(text: str, start: int, end: int, names: tuple[str, ...]
     """A glossary table: `| MQL | マーケが営業に渡す見込み客 |`, the word alone
     in the first cell and its meaning in the next."""
     meaning = table_row_meaning(text, start, end)
-    return meaning is not None and is_explanation(meaning, names)
+    if meaning is None:
+        return False
+    if is_explanation(meaning, names):
+        return True
+    # `| SLA | 期限 | Service Level Agreement |`: the expansion in a later cell
+    later = " ".join(_other_cells(text, start, end)).casefold()
+    return any(name.casefold() in later for name in names)
 
 
 def table_row_meaning(text: str, start: int, end: int) -> str | None:
@@ -97,12 +107,13 @@ def table_row_meaning(text: str, start: int, end: int) -> str | None:
 
 
 def is_explanation(content: str, names: tuple[str, ...]) -> bool:
-    """Parenthesised text that explains a word: an expansion, or words (not a count)."""
+    """Parenthesised text that explains a word: an expansion, or words (not a
+    count, not a list of other abbreviations: `（SAL、AE、SA、TAM）`)."""
     text = content.strip()
     folded = text.casefold()
     if any(name.casefold() in folded for name in names):
         return True
-    if not text or _QUANTITY.match(text):
+    if not text or _QUANTITY.match(text) or lists_abbreviations(text):
         return False
     return len(_MEANINGFUL.findall(text)) >= 2
 
@@ -185,3 +196,123 @@ def _skip_space_back(mask: str, pos: int) -> int:
     while pos > 0 and mask[pos - 1] in " \t\u3000\r\n":
         pos -= 1
     return pos
+
+
+_LIST_SEPARATOR = re.compile(r"[、,，/／・]")
+_ABBREVIATION = re.compile(r"[A-Za-z][A-Za-z0-9&]*")
+
+
+def lists_abbreviations(content: str) -> bool:
+    """`SAL、AE、SA、TAM`: several short forms side by side define none of them."""
+    items = [i.strip() for i in _LIST_SEPARATOR.split(content) if i.strip()]
+    return len(items) >= 2 and all(_ABBREVIATION.fullmatch(i) and i[0].isupper() for i in items)
+
+
+# --- Defined in another sense -------------------------------------------------
+# `Google Tag Manager（GTM）`, `推定小売価格 (ERP)`, `| GTM | Google Tag Manager |`:
+# the document pairs the letters with a meaning the glossary does not give;
+# it has defined its own word, and no rule speaks of it in that document.
+
+_CLAUSE_BREAK = re.compile(r"[。、,，:：「」『』()（）]")
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9'’]*")
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "to", "in", "on", "a", "an", "&", "de"})
+
+
+def defines_other_sense(text: str, mask: str, occ: Occurrence, glossary: Glossary) -> bool:
+    """Does this occurrence pair the abbreviation with a meaning its entry
+    (and its senses) do not give?"""
+    letters = occ.name or ""
+    if not (letters.isascii() and letters.isupper() and len(letters) >= 2):
+        return False
+    for side, explanation in _pairings(text, mask, occ):
+        if not explanation.strip() or lists_abbreviations(explanation):
+            continue
+        if _names_given_sense(explanation, occ.entry, glossary):
+            continue
+        if _other_meaning_named(explanation, occ.entry) or _spells(letters, explanation, side):
+            return True
+    return False
+
+
+def _pairings(text: str, mask: str, occ: Occurrence):
+    """(side, text) pairs that may give the word's meaning: what follows it in
+    parentheses, what stands before the parenthesis it fills, the other cells
+    of a table row it stands alone in, the rest of a `- GTM: …` item."""
+    paren = paren_after(mask, occ.end)
+    if paren:
+        yield "after", mask[paren[0]:paren[1]]
+    enclosing = enclosing_paren(mask, occ.start, occ.end)
+    if enclosing:
+        line_start = mask.rfind("\n", 0, enclosing[0]) + 1
+        # the phrase right before the parenthesis, not the whole clause
+        yield "before", _CLAUSE_BREAK.split(mask[line_start:enclosing[0]])[-1]
+    for cell in _other_cells(text, occ.start, occ.end):
+        yield "cell", cell
+    m = _DEFINITION_VERB.match(mask, occ.end, occ.end + 8)
+    if m and m.group(0).strip() in (":", "：") and not mask[mask.rfind("\n", 0, occ.start) + 1:occ.start].strip():
+        line_end = mask.find("\n", occ.end)
+        yield "after", mask[m.end(): line_end if line_end != -1 else len(mask)]
+
+
+def _other_cells(text: str, start: int, end: int) -> list[str]:
+    """The other cells of a table row in which the word is a whole cell."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start: len(text) if line_end == -1 else line_end].strip()
+    if not line.startswith("|"):
+        return []
+    cells = [c.strip() for c in line.strip("|").split("|")]
+    word = text[start:end]
+    if word not in cells:
+        return []
+    return [c for c in cells if c != word]
+
+
+def _names_given_sense(explanation: str, entry: Entry, glossary: Glossary) -> bool:
+    folded = explanation.casefold()
+    names = list(entry.full_names())
+    for sense in entry.senses:
+        target = glossary.get(sense.meaning)
+        names += [sense.meaning, *(target.names() if target else ())]
+    if any(n.casefold() in folded for n in names):
+        return True
+    # the same expansion in other words' forms: `Objective and Key Results`,
+    # `Account-Based Marketing` (most of its words, by their stems)
+    said = _stems(explanation)
+    return any(stems and len(stems & said) * 2 > len(stems) for stems in map(_stems, names))
+
+
+def _stems(text: str) -> set[str]:
+    words = [w for part in _LATIN_WORDS.findall(text) for w in part.split("-") if w]
+    return {w.casefold()[:4] for w in words if w.casefold() not in _SMALL_WORDS}
+
+
+def _other_meaning_named(explanation: str, entry: Entry) -> bool:
+    """The explanation names one of the entry's other meanings (its head or a cue)."""
+    for meaning in entry.other_meanings:
+        head = re.split(r"[(（]", meaning.meaning)[0].strip()
+        if any(len(w) >= 2 and w in explanation for w in (head, *meaning.cues)):
+            return True
+    return False
+
+
+def _spells(letters: str, explanation: str, side: str) -> bool:
+    """Latin words at the explanation's edge whose initials are the letters
+    (`Google Tag Manager` for GTM; `Michael McBride` is no expansion of CRO)."""
+    words = [w for part in _LATIN_WORDS.findall(explanation) for w in part.split("-") if w]
+    if not words:
+        return False
+    if side == "before":
+        # only the words right before the parenthesis (what ends the line's text)
+        tail = explanation.rstrip()
+        if not tail or not (tail[-1].isascii() and tail[-1].isalnum()):
+            return False
+    runs = [words[-k:] for k in range(1, len(words) + 1)] if side == "before" else \
+        [words[:k] for k in range(1, len(words) + 1)]
+    for run in runs:
+        initials = "".join(w[0] for w in run if w.casefold() not in _SMALL_WORDS).upper()
+        if initials == letters:
+            return True
+        if len(initials) > len(letters):
+            break
+    return False

@@ -168,11 +168,14 @@ def markdown_document(source: Source, focus_lines: set[int] | None = None) -> Do
     table_depth = 0
     cell_end: dict[tuple[int, int], int] = {}
     deepest = _markdown_parser().options["maxNesting"] - 1
+    headings: list[int] = []  # 1-based lines of ATX and setext headings
     for token in tokens:
         if token.type in ("th_open", "td_open"):
             table_depth += 1
         elif token.type in ("th_close", "td_close"):
             table_depth -= 1
+        if token.type == "heading_open" and token.map:
+            headings.append(token.map[0] + 1)
         if token.type == "blockquote_open":
             quote_depth += 1
         elif token.type == "blockquote_close":
@@ -206,9 +209,23 @@ def markdown_document(source: Source, focus_lines: set[int] | None = None) -> Do
 
     for m in _URL.finditer(text):
         prose[m.start():m.end()] = bytes(m.end() - m.start())
+    for line in headings:
+        _unmark_heading_attributes(source, line, prose)
 
     blocks = [Block(s, e) for s, e in sorted(rows.values())]
     return Document(source, None, blocks, bytes(prose))
+
+
+# `## コンバージョン {#conversion}`, `# Title {: .class}`: attributes, not text
+_HEADING_ATTRIBUTES = re.compile(r"[ \t]*\{[#.:][^{}\n]*\}[ \t#\r]*$")
+
+
+def _unmark_heading_attributes(source: Source, line: int, prose: bytearray) -> None:
+    start = source.line_start(line)
+    end = source.line_start(line + 1) if line < source.line_count else len(source.text)
+    m = _HEADING_ATTRIBUTES.search(source.text, start, end if source.text[end - 1:end] != "\n" else end - 1)
+    if m:
+        prose[m.start():m.end()] = bytes(m.end() - m.start())
 
 
 _PROSE_RUN = re.compile(rb"[\x01\x02]+")

@@ -35,15 +35,23 @@ class Linter:
         self.fingerprint = ""  # set by the workspace: what the result cache keys on
         # Each rule's entries, by term. Entries no rule reads stay in the
         # automaton only to win longest matches (`API` inside no other name).
-        self.wanted: dict[str, frozenset[str]] = {
+        self.spoken: dict[str, frozenset[str]] = {
             r.id: frozenset(e.term for e in glossary.entries if r.needs.entries(e, policy))
             for r in self.rules if r.needs.entries is not None
         }
-        self.reportable = frozenset().union(*self.wanted.values())
+        # …and the entries a rule reads as context only: wanted only in a
+        # document where one of the rule's own entries stands.
+        self.context: dict[str, frozenset[str]] = {
+            r.id: frozenset(e.term for e in glossary.entries if r.needs.context(e, policy)) - self.spoken[r.id]
+            for r in self.rules if r.needs.entries is not None and r.needs.context is not None
+        }
+        self.wanted = {rule_id: terms | self.context.get(rule_id, frozenset())
+                       for rule_id, terms in self.spoken.items()}
+        self.reportable = frozenset().union(*self.spoken.values())
         # Entries one occurrence of which may be a finding; the others need
         # two spellings in one document before any rule speaks of them.
-        self.alone = frozenset().union(*(self.wanted[r.id] for r in self.rules
-                                         if r.id in self.wanted and r.needs.alone))
+        self.alone = frozenset().union(*(self.spoken[r.id] for r in self.rules
+                                         if r.id in self.spoken and r.needs.alone))
         self.needs_words = any(r.needs.words for r in self.rules)
 
     def _enabled(self, rule: Rule, rule_ids: set[str] | None) -> bool:
@@ -80,7 +88,10 @@ class Linter:
         words = Words(document)
         occurrences = []
         if has_terms:
-            reportable = [c for c in candidates if c.entry.term in self.reportable]
+            present = {c.entry.term for c in candidates}
+            wanted = self.reportable.union(*(terms for rule_id, terms in self.context.items()
+                                             if not present.isdisjoint(self.spoken[rule_id])))
+            reportable = [c for c in candidates if c.entry.term in wanted]
             occurrences = find_occurrences(document, reportable, self.automaton, words)
         ctx = LintContext(document, self.glossary, self.policy, occurrences, words, prh_hits=prh_hits)
         diagnostics: list[Diagnostic] = []

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from linter.automaton import Candidate, TermAutomaton
 from linter.documents import Block, Document
 from linter.folding import width_normalize
-from linter.glossary import Deprecated, Entry
-from linter.source import line_bounds
-from linter.tokenizer import Token, tokenize
+from linter.glossary import Deprecated, Entry, Glossary
+from linter.lines import line_bounds
+from linter.names import english_name_span, in_identifier, in_shouting
+from linter.tokenizer import Token, is_known_word, tokenize
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,8 @@ class Occurrence:
     surface: str  # exactly as in the document
     name: str | None  # the admitted name it spells, None when deprecated
     deprecated: Deprecated | None = None
+    # the English proper name it stands in (`VP of Customer Success`), if any
+    in_name: tuple[int, int] | None = None
 
     @property
     def is_short(self) -> bool:
@@ -89,6 +93,39 @@ class Words:
             bounds = self._bounds[key] = ({t.start for t in tokens}, {t.end for t in tokens})
         return start in bounds[0] and end in bounds[1]
 
+    def is_word_or_part(self, start: int, end: int) -> bool:
+        """A word, or a katakana word inside a katakana compound that Sudachi
+        keeps whole (`セールスイネーブルメント` in `バーチャルセールスイネーブルメントシリーズ`),
+        where the rest of the compound is dictionary words too. Glossary names
+        only: a cue must be a whole word (`サイト` is no cue in `オフサイト`)."""
+        if self.is_word(start, end):
+            return True
+        text = self.document.mask
+        if not _katakana(text[start:end]):
+            return False
+        starts, ends = self._bounds[self._span(start)]
+        for edge, is_start in ((start, True), (end, False)):
+            if (edge in starts) if is_start else (edge in ends):
+                continue
+            token = self._token_around(edge)
+            if token is None or not _katakana(token.surface):
+                return False
+            rest = text[token.start:edge] if is_start else text[edge:token.end]
+            if not _dictionary_word(rest):
+                return False
+        return True
+
+    def _token_around(self, offset: int) -> Token | None:
+        span = self._span(offset)
+        tokens = self.tokens(*span)
+        starts = self._token_starts.get(span)
+        if starts is None:
+            starts = self._token_starts[span] = [t.start for t in tokens]
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and tokens[index].start < offset < tokens[index].end:
+            return tokens[index]
+        return None
+
     def lemmas(self, start: int, end: int) -> frozenset[str]:
         """Surface, dictionary and normalized forms of the words in [start, end)."""
         found = self._lemmas.get((start, end))
@@ -110,48 +147,23 @@ class Words:
         return found
 
 
+_KATAKANA = re.compile(r"[ァ-ヺー]+")
+
+
+def _katakana(text: str) -> bool:
+    return _KATAKANA.fullmatch(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _dictionary_word(text: str) -> bool:
+    """Two or more katakana that Sudachi knows as one word (`シリーズ`, `バーチャル`)."""
+    if len(text) < 2 or not _katakana(text):
+        return False
+    return is_known_word(text)
+
+
 def _line_block(document: Document, offset: int) -> Block:
     return Block(*line_bounds(document.mask, offset))
-
-
-_IDENTIFIER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./-")
-
-
-def _in_identifier(text: str, start: int, end: int) -> bool:
-    """Inside a path, slug, file or domain name (`includes/dynamics365-sales.md`,
-    `hubspot_token`, `PowerBI.com`): a name there is not prose, whatever the
-    markup. `MQL/SQL` and `RevOps/SalesOps` are prose: no lower-case segment."""
-    lo, hi = start, end
-    while lo > 0 and text[lo - 1] in _IDENTIFIER_CHARS:
-        lo -= 1
-    while hi < len(text) and text[hi] in _IDENTIFIER_CHARS:
-        hi += 1
-    run = text[lo:hi].strip("./-")
-    if run == text[start:end] or not run:
-        return False
-    if "_" in run or _FILE_OR_DOMAIN.search(run):
-        return True
-    has_lower_segment = any(
-        seg == seg.lower() and any(c.isalpha() for c in seg) for seg in run.split("/")
-    )
-    return ("/" in run or "-" in run) and has_lower_segment
-
-
-_FILE_OR_DOMAIN = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2,4}\b")
-_CAPS_BEFORE = re.compile(r"(?:^|[^A-Za-z])([A-Z]{2,})[ \t-]$")
-_CAPS_AFTER = re.compile(r"^[ \t-]([A-Z]{2,})(?:[^A-Za-z]|$)")
-
-
-def _in_capitalised_english(text: str, start: int, end: int, automaton: TermAutomaton) -> bool:
-    """`THE SOFTWARE IS PROVIDED "AS IS"`: upper-case letters beside other
-    upper-case English words are shouting, not an abbreviation."""
-    surface = text[start:end]
-    if not (surface.isascii() and surface.isupper()):
-        return False
-    for m in (_CAPS_BEFORE.search(text, max(0, start - 30), start), _CAPS_AFTER.match(text[end:end + 30])):
-        if m and not automaton.knows(m.group(1)):
-            return True
-    return False
 
 
 def glued_to_latin(text: str, start: int, end: int) -> bool:
@@ -180,10 +192,67 @@ def find_occurrences(document: Document, candidates: list[Candidate], automaton:
         if glued_to_latin(text, cand.start, cand.end):
             continue
         kind = classify(cand.entry, surface)
-        if kind is None or _in_identifier(text, cand.start, cand.end) or not words.is_word(cand.start, cand.end):
+        if kind is None or in_identifier(text, cand.start, cand.end) or not words.is_word_or_part(cand.start, cand.end):
             continue
-        if _in_capitalised_english(text, cand.start, cand.end, automaton):
+        if in_shouting(text, cand.start, cand.end, automaton.knows):
             continue
         name, dep = kind
-        found.append(Occurrence(cand.entry, cand.start, cand.end, surface, name, dep))
-    return found
+        found.append(Occurrence(cand.entry, cand.start, cand.end, surface, name, dep,
+                                english_name_span(mask, cand.start, cand.end)))
+    return _in_glossary_sense(document, found, words, automaton.glossary)
+
+
+def _in_glossary_sense(document: Document, found: list[Occurrence], words: Words,
+                       glossary: Glossary) -> list[Occurrence]:
+    """Leave out the letters that mean something else here: a sentence with a
+    cue of another meaning (`SQLクエリ`, `CS放送`), or an abbreviation the
+    document itself defines in a sense the glossary does not give
+    (`Google Tag Manager（GTM）`: no rule speaks of GTM in that document)."""
+    from linter.definitions import defines_other_sense  # definitions reads Occurrences
+
+    text, mask = document.text, document.mask
+    kept = []
+    elsewhere: dict[tuple[str, int, int], bool] = {}  # (entry, sentence) → another meaning's cue there
+    for occ in found:
+        if occ.name is not None and occ.entry.other_meanings:
+            start, end = document.sentence_at(occ.start)
+            key = (occ.entry.term, start, end)
+            if key not in elsewhere:
+                elsewhere[key] = any(cue_hits(m.cues, words, document, start, end) for m in occ.entry.other_meanings)
+            if elsewhere[key]:
+                continue
+        kept.append(occ)
+    own = {o.entry.term for o in found if o.is_short and defines_other_sense(text, mask, o, glossary)}
+    return [o for o in kept if not (o.is_short and o.entry.term in own)] if own else kept
+
+
+def cue_hits(cues, words: Words, document: Document, start: int, end: int) -> list[str]:
+    """The cues that stand in [start, end) as whole words: one of Sudachi's
+    forms of a word there (`改善する` → 改善), or a run of whole words
+    (`A/Bテスト`, `Google Tag Manager`). `サイト` is no cue inside `オフサイト`.
+    In code the text itself is read, on Latin word edges (`SELECT` in
+    backticks says SQL is a query)."""
+    forms = words.lemmas(start, end)
+    text, mask = document.text, document.mask
+    hits = []
+    for cue in cues:
+        if cue in forms:
+            hits.append(cue)
+            continue
+        pos = text.find(cue, start, end)
+        while pos != -1:
+            stop = pos + len(cue)
+            if mask[pos:stop] == text[pos:stop]:
+                found = words.is_word(pos, stop)
+            else:
+                found = not (_latin_run(text, pos - 1, cue[0]) or _latin_run(text, stop, cue[-1]))
+            if found:
+                hits.append(cue)
+                break
+            pos = text.find(cue, pos + 1, end)
+    return hits
+
+
+def _latin_run(text: str, index: int, edge: str) -> bool:
+    """Latin letters or digits at `index` run on from the cue's `edge` character."""
+    return 0 <= index < len(text) and text[index].isascii() and text[index].isalnum() and edge.isascii() and edge.isalnum()

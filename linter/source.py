@@ -12,7 +12,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from linter.lines import LineIndex, line_bounds, line_number  # noqa: F401 (re-exported)
+from linter.lines import LineIndex
 
 
 class SourceError(Exception):

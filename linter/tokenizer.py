@@ -44,6 +44,12 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return tokens
 
 
+def is_known_word(text: str) -> bool:
+    """Sudachi reads `text` as one dictionary word (not an unknown one)."""
+    morphemes = _tokenizer().tokenize(text)
+    return len(morphemes) == 1 and not morphemes[0].is_oov()
+
+
 def _chunks(text: str):
     """Split at line breaks (or, failing that, anywhere) under the byte limit."""
     if len(text) * 4 <= _MAX_CHUNK_BYTES or len(text.encode("utf-8")) <= _MAX_CHUNK_BYTES:

@@ -35,6 +35,9 @@ class Needs:
 
     - `entries`: which glossary entries' occurrences the rule sees
       (`ctx.occurrences`), as a filter over entry and policy; None: none.
+    - `context`: entries whose occurrences the rule reads only as context
+      (`ctx.occurrences` holds them too); they alone never make a file
+      worth reading for it.
     - `alone`: one occurrence of such an entry can be a finding. When False
       the rule speaks only of two spellings of one entry in a document, so a
       file holding one spelling need not be read for it.
@@ -46,6 +49,7 @@ class Needs:
     """
 
     entries: EntryFilter | None = None
+    context: EntryFilter | None = None
     alone: bool = True
     words: bool = False
     prh: bool = False

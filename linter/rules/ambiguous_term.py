@@ -12,8 +12,14 @@ def _has_senses(entry: Entry, policy: Policy) -> bool:
     return len(entry.senses) >= 2
 
 
+def _any_entry(entry: Entry, policy: Policy) -> bool:
+    """The sense a document leans to is read from the names of the senses'
+    entries and of the entries named after them (`Customer Success Manager`, `CSM`)."""
+    return True
+
+
 @rule("ambiguous-term", "意味が二通り以上ある略語を、意味を定めずに使っている",
-      needs=Needs(entries=_has_senses))
+      needs=Needs(entries=_has_senses, context=_any_entry))
 def check(ctx: LintContext):
     """
     ## 何をするか
@@ -37,6 +43,7 @@ def check(ctx: LintContext):
     読み取れる意味を先に並べ、その根拠の語をメッセージに示します。自動修正はしません。
     """
     resolved: dict[str, str] = {}
+    leanings: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
     reported_lines: set[tuple[str, int]] = set()
     mask = ctx.document.mask
     for occ in ctx.occurrences:
@@ -53,7 +60,9 @@ def check(ctx: LintContext):
         if (entry.term, line) in reported_lines:
             continue
         reported_lines.add((entry.term, line))
-        ranked = _rank_senses(ctx, occ, entry)
+        if entry.term not in leanings:  # once per document and entry
+            leanings[entry.term] = _leaning(ctx, entry), {}
+        ranked = _rank_senses(ctx, occ, entry, *leanings[entry.term])
         yield ctx.diagnostic("ambiguous-term", occ, _message(occ, ranked), [s.meaning for s, _ in ranked])
 
 
@@ -89,14 +98,52 @@ def _defined_sense(ctx: LintContext, occ: Occurrence, entry: Entry) -> Sense | N
     return None
 
 
-def _rank_senses(ctx: LintContext, occ: Occurrence, entry: Entry) -> list[tuple[Sense, list[str]]]:
+def _leaning(ctx: LintContext, entry: Entry) -> dict[str, int]:
+    """Per sense, how often the document names it in full: the sense's own
+    names and those of entries named after it (`カスタマーサクセスマネージャー`
+    and its `CSM` for カスタマーサクセス), English names included."""
+    related: dict[str, str] = {}  # entry term → the sense it names
+    for sense in entry.senses:
+        target = ctx.glossary.get(sense.meaning)
+        if target is None:
+            continue
+        names = [n.casefold() for n in target.full_names()]
+        for other in {o.entry.term: o.entry for o in ctx.occurrences}.values():
+            if other is target or any(n in f.casefold() for f in other.full_names() for n in names):
+                related.setdefault(other.term, sense.meaning)
+    counts = {sense.meaning: 0 for sense in entry.senses}
+    for occ in ctx.occurrences:
+        meaning = related.get(occ.entry.term)
+        if meaning is not None and occ.entry is not entry:
+            counts[meaning] += 1
+    return counts
+
+
+def _document_cues(ctx: LintContext, sense: Sense) -> int:
+    """The sense's cues over the whole checked document (its blocks)."""
+    return sum(len(ctx.cues_in(sense.cues, b.start, b.end)) for b in ctx.document.blocks)
+
+
+def _rank_senses(ctx: LintContext, occ: Occurrence, entry: Entry, leaning: dict[str, int],
+                 document_cues: dict[str, int]) -> list[tuple[Sense, list[str]]]:
+    """The sense the document names in full first, when it names only one;
+    otherwise the one the sentence's and block's cues point to, then the
+    document's names and cues. `document_cues` is filled on first need (it
+    reads every block) and kept for the document."""
     sentence = ctx.sentence(occ)
     block = ctx.block(occ)
+    named = [m for m, n in leaning.items() if n]
     scored = []
     for index, sense in enumerate(entry.senses):
         near = ctx.cues_in(sense.cues, *sentence)
         far = [c for c in ctx.cues_in(sense.cues, *block) if c not in near]
-        scored.append((2 * len(near) + len(far), -index, sense, near + far))
+        only = len(named) == 1 and named[0] == sense.meaning
+        key = (only, 2 * len(near) + len(far), leaning.get(sense.meaning, 0))
+        scored.append((key, -index, sense, near + far))
+    if len({key for key, *_ in scored}) < len(scored):  # a tie: the whole document's cues decide
+        if not document_cues:
+            document_cues.update({s.meaning: _document_cues(ctx, s) for s in entry.senses})
+        scored = [(key + (document_cues[sense.meaning],), index, sense, cues) for key, index, sense, cues in scored]
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
     return [(sense, cues) for _, _, sense, cues in scored]
 

@@ -9,7 +9,7 @@ from linter.matching import Occurrence
 from linter.glossary import Entry
 from linter.policy import Policy
 from linter.rules import Needs, rule
-from linter.source import line_bounds
+from linter.lines import line_bounds
 
 _NONBLANK = re.compile(r"\S")
 
@@ -48,12 +48,15 @@ def check(ctx: LintContext):
     mask = ctx.document.mask
     groups: dict[tuple[str, bool], list[Occurrence]] = defaultdict(list)
     for occ in ctx.occurrences:
-        if occ.name is None or _inside_definition(mask, occ) or _former_name(mask, occ):
+        if occ.name is None or occ.in_name is not None:
+            continue  # a deprecated spelling, or part of a proper name nobody may reword
+        if _inside_definition(mask, occ) or _former_name(mask, occ) or _glossed(mask, occ):
             continue
-        if _glossed(mask, occ):
+        if _in_definition_row(ctx.text, occ):
             continue
         groups[(occ.entry.term, occ.is_short)].append(occ)
     for (_, _), occs in groups.items():
+        occs = _outside_mentions(ctx, occs)
         counts = Counter(_canonical_name(o) for o in occs)
         if len(counts) < 2:
             continue
@@ -75,7 +78,25 @@ def check(ctx: LintContext):
 
 
 def _canonical_name(occ: Occurrence) -> str:
-    return occ.name or occ.entry.term
+    """The name an occurrence spells; names that differ only in blanks and
+    letter case are one name (`CS Ops` / `CSOps`): spacing is no second name."""
+    name = occ.name or occ.entry.term
+    key = _blind(name)
+    return next((n for n in occ.entry.names() if _blind(n) == key), name)
+
+
+def _blind(name: str) -> str:
+    return "".join(name.split()).casefold()
+
+
+def _outside_mentions(ctx: LintContext, occs: list[Occurrence]) -> list[Occurrence]:
+    """Drop the sentences that name two names of the concept together
+    (`LTVとCLVの違い`, `Customer Success（カスタマーサクセス）`): they talk
+    about the names, they do not drift between them."""
+    by_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for occ in occs:
+        by_sentence[ctx.sentence(occ)].add(_blind(_canonical_name(occ)))
+    return [o for o in occs if len(by_sentence[ctx.sentence(o)]) < 2]
 
 
 def _glossed(mask: str, occ: Occurrence) -> bool:
@@ -87,6 +108,18 @@ def _glossed(mask: str, occ: Occurrence) -> bool:
     content = mask[paren[0]:paren[1]].casefold()
     same_class = occ.entry.short_names() if occ.is_short else occ.entry.full_names()
     return any(n.casefold() in content for n in same_class if n != occ.name)
+
+
+def _in_definition_row(text: str, occ: Occurrence) -> bool:
+    """`| SLA | Service Level Agreement |`: a name in a table row whose first
+    cell is a short name of the same entry defines it; it is no usage."""
+    line_start = text.rfind("\n", 0, occ.start) + 1
+    line_end = text.find("\n", occ.end)
+    line = text[line_start: len(text) if line_end == -1 else line_end].strip()
+    if not line.startswith("|"):
+        return False
+    first = line.strip("|").split("|")[0].strip()
+    return first in occ.entry.short_names() and first != occ.surface
 
 
 def _former_name(mask: str, occ: Occurrence) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from linter.context import LintContext
 from linter.diagnostics import Diagnostic, Edit
 from linter.glossary import Entry
+from linter.names import english_name_span, in_identifier
 from linter.policy import Policy
 from linter.rules import Needs, rule
 
@@ -43,7 +44,8 @@ def check(ctx: LintContext):
         canonical = occ.entry.term
         reason = occ.deprecated.message or occ.entry.message or _DEFAULT_REASON.get(occ.entry.kind, "推奨表記に統一")
         yield ctx.diagnostic(
-            "preferred-term", occ, f"{occ.surface} → {canonical} ({reason})", [canonical], fix=canonical
+            "preferred-term", occ, f"{occ.surface} → {canonical} ({reason})", [canonical], fix=canonical,
+            safe=occ.in_name is None,  # inside a proper name (a page or field title) the writer decides
         )
     yield from _prh_findings(ctx)
 
@@ -60,13 +62,17 @@ def _prh_findings(ctx: LintContext):
     severity = ctx.policy.setting("preferred-term").severity
     text, prose = document.text, document.prose
     if prose is not None:
-        def keep(s: int, e: int) -> bool:
+        def in_prose(s: int, e: int) -> bool:
             return prose.count(1, s, e) == e - s
     else:
         mask = document.mask
 
-        def keep(s: int, e: int) -> bool:
+        def in_prose(s: int, e: int) -> bool:
             return mask[s:e] == text[s:e]
+
+    def keep(s: int, e: int) -> bool:  # and never inside an identifier (`utm_source=marketo`)
+        return in_prose(s, e) and not in_identifier(text, s, e)
+
     hits = [(d, h) for d, raw in ctx.prh_hits for h in d.select(text, raw, keep=keep)]
     for dictionary, hit in hits:
         reason = getattr(hit.rule, "message", None) or f"prh: {dictionary.name}"
@@ -76,7 +82,9 @@ def _prh_findings(ctx: LintContext):
             message=f"{hit.matched} → {hit.replacement} ({reason})",
             start=hit.start, end=hit.end, suggestions=[hit.replacement],
             # a $N of a group that took no part in the match: reported as prh
-            # reports it, never written (基づ$1 on もとづく would drop く)
-            fix=Edit(hit.start, hit.end, hit.replacement, origin=f"{hit.rule.source}:{hit.rule.line}")
+            # reports it, never written (基づ$1 on もとづく would drop く);
+            # inside an English name the fix is the writer's call (unsafe)
+            fix=Edit(hit.start, hit.end, hit.replacement, english_name_span(text, hit.start, hit.end) is None,
+                     origin=f"{hit.rule.source}:{hit.rule.line}")
             if hit.certain else None,
         )

@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-import re
-
-from linter.context import LintContext, cue_hits
+from linter.context import LintContext
 from linter.definitions import defined_at
 from linter.folding import width_normalize
 from linter.glossary import Entry
@@ -52,7 +50,7 @@ def check(ctx: LintContext):
             continue
         if occ.name in well_known or entry.term in well_known:
             continue
-        if occ.name in seen or _other_meaning(ctx, occ) or _in_english_name(ctx.text, occ):
+        if occ.name in seen:
             continue
         seen.add(occ.name)
         if defined_at(ctx.text, mask, occ, entry.full_names()):
@@ -65,26 +63,6 @@ def check(ctx: LintContext):
             f"「{occ.surface}」{meaning}が定義されないまま使われています。初出で意味を添えてください",
             suggestions,
         )
-
-
-def _other_meaning(ctx: LintContext, occ: Occurrence) -> bool:
-    """The same letters in a sense outside the glossary (`SQLクエリ`)."""
-    if not occ.entry.other_meanings:
-        return False
-    start, end = ctx.sentence(occ)
-    words = ctx.words.lemmas(start, end)
-    text = ctx.text[start:end]
-    return any(cue_hits(m.cues, words, text) for m in occ.entry.other_meanings)
-
-
-_NAME_WORD = re.compile(r"[ \t][A-Z][a-z]{2,}")
-
-
-def _in_english_name(text: str, occ: Occurrence) -> bool:
-    """`SQL Services Management Studio`, `BI Publisher`: the letters open an
-    English proper name (a capitalised word follows), not an abbreviation used
-    on its own. Team names such as `CS Ops` are glossary entries and win first."""
-    return _NAME_WORD.match(text, occ.end) is not None
 
 
 def _is_acronym(name: str) -> bool:
