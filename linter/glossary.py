@@ -83,6 +83,9 @@ class Entry:
 class Glossary:
     entries: list[Entry] = field(default_factory=list)
     by_term: dict[str, Entry] = field(default_factory=dict)
+    # (folded spellings, the entry each names): the automaton's patterns, kept
+    # with the glossary by linter.glossary_cache
+    spelling_table: tuple[list[str], list[Entry | None]] | None = field(default=None, repr=False, compare=False)
 
     def get(self, term: str) -> Entry | None:
         return self.by_term.get(term)
@@ -117,8 +120,14 @@ def load_glossary(extra: list[Path] | tuple[Path, ...] = (), builtin: bool = Tru
     (that is how a team changes a definition); a term repeated within one
     layer, or a spelling claimed by two entries, is an error.
     """
-    glossary = Glossary()
+    from linter import glossary_cache
+
     layers = ([builtin_glossary_dir()] if builtin else []) + [Path(p) for p in extra]
+    return glossary_cache.load(layers, _load_layers)
+
+
+def _load_layers(layers: list[Path]) -> Glossary:
+    glossary = Glossary()
     for layer in layers:
         if not layer.exists():
             raise GlossaryError(f"{layer}: glossary file not found")

@@ -7,7 +7,7 @@ does not depend on scheduling. Unchanged files are read from the cache.
 from __future__ import annotations
 
 import difflib
-import multiprocessing
+import gc
 import os
 import signal
 import sys
@@ -25,6 +25,10 @@ from linter.workspace import Options, SettingsError, Workspace
 
 _MAX_FIX_PASSES = 5
 _PARALLEL_MIN_FILES = 16
+# Without -j, workers only when there is this much text: starting them (fork,
+# their first regexes, GC of the inherited heap) costs more than linting a
+# few hundred kB in one process.
+_PARALLEL_MIN_BYTES = 400_000
 INTERRUPTED = 130
 
 
@@ -132,9 +136,9 @@ def run_check(request: CheckRequest) -> int:
         raise UserError(str(exc)) from None
     walk = collect(request.paths, request.options.exclude)
     targets = walk.targets
-    workspace.many_files = len(targets) >= _PARALLEL_MIN_FILES
+    workspace.text_bytes = walk.total_bytes
     cache = ResultCache(Path.cwd() / CACHE_DIR) if request.cache else None
-    jobs = request.jobs or os.cpu_count() or 1
+    jobs = request.jobs or ((os.cpu_count() or 1) if walk.total_bytes >= _PARALLEL_MIN_BYTES else 1)
     progress = Progress(len(targets))
     results: list[FileResult | None] = [None] * len(targets)
     interrupted = False
@@ -166,6 +170,9 @@ _worker: dict = {}
 
 def _init_worker(request: CheckRequest) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    # The inherited heap is frozen (see _prepare_for_fork); what a worker
+    # allocates per file is short-lived, so collections can be rare.
+    gc.set_threshold(100_000, 50, 1000)
     _worker["request"] = request
     # Forked workers inherit the parent's workspace, glossary, automaton and
     # Sudachi dictionary, already built; only a spawned worker builds its own.
@@ -176,11 +183,17 @@ def _init_worker(request: CheckRequest) -> None:
 
 def _prepare_for_fork(workspace: Workspace, targets: list[FileTarget]) -> None:
     """Build what every worker needs once, in the parent, before forking."""
+    from linter.documents import is_markdown, preload_markdown
     from linter.tokenizer import preload
 
     workspace.linter_for(targets[0].path)
     preload()
+    if any(is_markdown(t.shown) for t in targets):
+        preload_markdown()  # imported once here, not once per worker
     _worker["workspace"] = workspace
+    # Objects built so far live as long as the workers: out of the collector's
+    # sight, a worker's GC neither walks nor copies (touches) the parent's pages.
+    gc.freeze()
 
 
 def _lint_in_worker(item: tuple[int, FileTarget]) -> tuple[int, FileResult]:
@@ -189,6 +202,8 @@ def _lint_in_worker(item: tuple[int, FileTarget]) -> tuple[int, FileResult]:
 
 
 def _lint_parallel(targets, request, jobs, results, progress) -> None:
+    import multiprocessing  # only here: a one-process run does not import it
+
     context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     pool = context.Pool(jobs, initializer=_init_worker, initargs=(request,))
     try:

@@ -46,7 +46,7 @@ class Workspace:
         self._linters: dict[tuple, Linter] = {}
         self._glossaries: dict[tuple, object] = {}
         self._forced = self._load(options.config) if options.config else None
-        self.many_files = False  # set before linting a folder: build for throughput
+        self.text_bytes = 0  # set before linting: how much text the automata will scan
 
     def config_for(self, file: Path) -> Config:
         if self._forced is not None:
@@ -99,7 +99,7 @@ class Workspace:
         for rule_id in (self.options.select or set()) | ({"unused-suppression"} if self.options.report_unused_suppressions else set()):
             policy.setting(rule_id).enabled = True
         rule_ids = (self.options.select or set(RULES)) - (self.options.ignore or set())
-        linter = Linter(glossary, policy, rule_ids, prh=self._prh(prh_paths), many_files=self.many_files)
+        linter = Linter(glossary, policy, rule_ids, prh=self._prh(prh_paths), text_bytes=self.text_bytes)
         linter.fingerprint = _fingerprint(glossary_paths, prh_paths, policy, rule_ids)
         return linter
 
@@ -111,7 +111,7 @@ class Workspace:
         try:
             # Like prh itself, unknown keys are ignored (real dictionaries have typos
             # such as `spec:`): a textlint user's dictionary must load as it is.
-            dictionaries = [load_prh(p, strict=False) for p in paths]
+            dictionaries = [load_prh(p, strict=False, text_bytes=self.text_bytes) for p in paths]
         except PrhError as exc:
             raise SettingsError(str(exc)) from None
         for dictionary in dictionaries:
