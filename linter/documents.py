@@ -120,6 +120,11 @@ def _markdown_parser():
     return md
 
 
+def preload_markdown() -> None:
+    """Import and configure the parser now (before worker processes fork)."""
+    _markdown_parser()
+
+
 def _for_parser(text: str) -> str:
     """What markdown-it's `normalize` rule makes of the text."""
     if "\r" in text:

@@ -23,10 +23,10 @@ class Linter:
     """Built once per setting: the automaton, the enabled rules, prh dictionaries."""
 
     def __init__(self, glossary: Glossary, policy: Policy, rule_ids: set[str] | None = None, prh=(),
-                 many_files: bool = False):
+                 text_bytes: int = 0):
         self.glossary = glossary
         self.policy = policy
-        self.automaton = TermAutomaton(glossary, dfa=many_files)
+        self.automaton = TermAutomaton(glossary, text_bytes=text_bytes)
         self.rule_ids = frozenset(RULES)
         enabled = [r for r in RULES.values() if self._enabled(r, rule_ids)]
         self.rules = [r for r in enabled if r.needs.stage == DOCUMENT]

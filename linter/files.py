@@ -24,12 +24,13 @@ class FileTarget:
 class Walk:
     targets: list[FileTarget]
     errors: list[str]
+    total_bytes: int = 0  # of the targets: decides workers and automaton kind
 
 
 def collect(paths: list[str], exclude: list[str] = ()) -> Walk:
     targets: list[FileTarget] = []
     errors: list[str] = []
-    seen: set = set()
+    seen: dict = {}  # (device, inode) → size
     for given in paths:
         path = Path(given)
         try:
@@ -48,7 +49,7 @@ def collect(paths: list[str], exclude: list[str] = ()) -> Walk:
             # A file named explicitly is linted whatever its suffix (pre-commit
             # passes exactly the files it wants checked).
             _add(FileTarget(path, printable_path(given)), targets, seen, info)
-    return Walk(targets, errors)
+    return Walk(targets, errors, sum(seen.values()))
 
 
 def _excluded(target: FileTarget, exclude) -> bool:
@@ -60,16 +61,16 @@ def _excluded(target: FileTarget, exclude) -> bool:
     return any(glob_match(tail, g) for g in exclude for tail in tails)
 
 
-def _add(target: FileTarget, targets: list[FileTarget], seen: set, info: os.stat_result | None = None) -> None:
+def _add(target: FileTarget, targets: list[FileTarget], seen: dict, info: os.stat_result | None = None) -> None:
     # The same file reached twice (overlapping arguments, a symlink) is linted
     # once. One stat names it; resolving the path would lstat every folder.
     try:
         info = info or os.stat(target.path)
-        key = (info.st_dev, info.st_ino)
+        key, size = (info.st_dev, info.st_ino), info.st_size
     except OSError:
-        key = target.path.absolute()
+        key, size = target.path.absolute(), 0
     if key not in seen:
-        seen.add(key)
+        seen[key] = size
         targets.append(target)
 
 

@@ -108,6 +108,9 @@ class Entry:
 class Glossary:
     entries: list[Entry] = field(default_factory=list)
     by_term: dict[str, Entry] = field(default_factory=dict)
+    # (folded spellings, the entry each names): the automaton's patterns, kept
+    # with the glossary by linter.glossary_cache
+    spelling_table: tuple[list[str], list[Entry | None]] | None = field(default=None, repr=False, compare=False)
 
     def get(self, term: str) -> Entry | None:
         return self.by_term.get(term)
@@ -157,8 +160,16 @@ def load_glossary(extra: list[Path] | tuple[Path, ...] = (), builtin: bool = Tru
     `check_forms` is false: `yogolint glossary check` reports every such
     spelling itself instead of stopping at the first).
     """
-    glossary = Glossary()
+    from linter import glossary_cache
+
     layers = ([builtin_glossary_dir()] if builtin else []) + [Path(p) for p in extra]
+    if not check_forms:  # a glossary with clashing spellings is never cached
+        return _load_layers(layers, check_forms=False)
+    return glossary_cache.load(layers, _load_layers)
+
+
+def _load_layers(layers: list[Path], check_forms: bool = True) -> Glossary:
+    glossary = Glossary()
     for layer in layers:
         if not layer.exists():
             raise GlossaryError(f"{layer}: glossary file not found")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import multiprocessing
+import gc
 import os
 import signal
 import sys
@@ -26,6 +26,10 @@ from linter.terminal import use_color
 from linter.workspace import Options, SettingsError, Workspace
 
 _PARALLEL_MIN_FILES = 16
+# Without -j, workers only when there is this much text: starting them (fork,
+# their first regexes, GC of the inherited heap) costs more than linting a
+# few hundred kB in one process.
+_PARALLEL_MIN_BYTES = 400_000
 INTERRUPTED = 130
 
 
@@ -188,9 +192,9 @@ def run_check(request: CheckRequest) -> int:
         raise UserError(str(exc)) from None
     walk = collect(request.paths, request.options.exclude)
     targets = walk.targets
-    workspace.many_files = len(targets) >= _PARALLEL_MIN_FILES
+    workspace.text_bytes = walk.total_bytes
     cache = ResultCache(Path.cwd() / CACHE_DIR) if request.cache else None
-    jobs = request.jobs or os.cpu_count() or 1
+    jobs = request.jobs or ((os.cpu_count() or 1) if walk.total_bytes >= _PARALLEL_MIN_BYTES else 1)
     progress = Progress(0 if request.quiet else len(targets))
     results: list[FileResult | None] = [None] * len(targets)
     interrupted = False
@@ -231,6 +235,9 @@ _worker: dict = {}
 
 def _init_worker(request: CheckRequest, states=None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    # The inherited heap is frozen (see _prepare_for_fork); what a worker
+    # allocates per file is short-lived, so collections can be rare.
+    gc.set_threshold(100_000, 50, 1000)
     _worker["request"] = request
     _worker["states"] = states
     # Forked workers inherit the parent's workspace, glossary, automaton and
@@ -242,11 +249,17 @@ def _init_worker(request: CheckRequest, states=None) -> None:
 
 def _prepare_for_fork(workspace: Workspace, targets: list[FileTarget]) -> None:
     """Build what every worker needs once, in the parent, before forking."""
+    from linter.documents import is_markdown, preload_markdown
     from linter.tokenizer import preload
 
     workspace.linter_for(targets[0].path)
     preload()
+    if any(is_markdown(t.shown) for t in targets):
+        preload_markdown()  # imported once here, not once per worker
     _worker["workspace"] = workspace
+    # Objects built so far live as long as the workers: out of the collector's
+    # sight, a worker's GC neither walks nor copies (touches) the parent's pages.
+    gc.freeze()
 
 
 _STARTED, _DONE = 1, 2
@@ -267,6 +280,8 @@ def _lint_parallel(targets, request, jobs, results, progress) -> None:
     breaks the pool. The files it and the others were checking are then
     checked again one by one, each in a process of its own: the one that
     kills its process again is reported; the rest of the run goes on."""
+    import multiprocessing  # only here: a one-process run does not import it
+
     context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     states = context.RawArray("b", len(targets))
     todo = list(range(len(targets)))

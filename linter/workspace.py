@@ -47,7 +47,7 @@ class Workspace:
         self._linters: dict[tuple, Linter] = {}
         self._glossaries: dict[tuple, object] = {}
         self._forced = self._load(options.config) if options.config else None
-        self.many_files = False  # set before linting a folder: build for throughput
+        self.text_bytes = 0  # set before linting: how much text the automata will scan
 
     def config_for(self, file: Path) -> Config:
         if self._forced is not None:
@@ -95,7 +95,7 @@ class Workspace:
         policy, rule_ids = self.policy_for(config, overrides)
         prh_rules = self.options.prh_rules or config.prh_rules
         dictionaries = self._prh(prh_paths, prh_rules)
-        linter = Linter(glossary, policy, rule_ids, prh=dictionaries, many_files=self.many_files)
+        linter = Linter(glossary, policy, rule_ids, prh=dictionaries, text_bytes=self.text_bytes)
         # every file a dictionary read (its `imports:` too) decides findings
         prh_files = [source for d in dictionaries for source in d.sources] or list(prh_paths)
         linter.fingerprint = _fingerprint(glossary_paths, prh_files, policy, rule_ids)
@@ -131,7 +131,8 @@ class Workspace:
             # Like prh itself, unknown keys are ignored (real dictionaries have typos
             # such as `spec:`): a textlint user's dictionary must load as it is.
             rules_dir = str(prh_rules) if prh_rules is not None else None
-            dictionaries = [load_prh(p, strict=False, prh_rules_dir=rules_dir) for p in paths]
+            dictionaries = [load_prh(p, strict=False, prh_rules_dir=rules_dir, text_bytes=self.text_bytes)
+                            for p in paths]
         except PrhError as exc:
             raise SettingsError(str(exc)) from None
         for dictionary in dictionaries:
