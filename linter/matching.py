@@ -75,6 +75,14 @@ class Words:
             self._cache[key] = tokenize(self.document.mask[start:end], start)
         return self._cache[key]
 
+    def all(self) -> list[Token]:
+        """Every word of the checked text, in text order: each block tokenized
+        once, and the tokens kept for the other rules' questions."""
+        found: list[Token] = []
+        for block in self.document.blocks:
+            found += self.tokens(block.start, block.end)
+        return found
+
     def _span(self, offset: int) -> tuple[int, int]:
         """The block holding `offset` (its line when it is in none): the unit tokenized."""
         block = self.document.block_at(offset) or _line_block(self.document, offset)

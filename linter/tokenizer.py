@@ -1,7 +1,7 @@
 """SudachiPy segmentation: word boundaries and lemmas for context.
 
 The dictionary is loaded lazily, once per process, and only when a document
-has a glossary candidate: files without one never pay for it.
+has a glossary candidate or a rule reads every word (spelling-variant).
 """
 from __future__ import annotations
 
@@ -42,6 +42,17 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         tokens += [Token(base + m.begin(), base + m.end(), m.surface(), m.dictionary_form(), m.normalized_form())
                    for m in _tokenizer().tokenize(chunk)]
     return tokens
+
+
+@lru_cache(maxsize=1 << 16)
+def parts(word: str) -> tuple[Token, ...]:
+    """The shortest units (Sudachi's mode A) of one word, offsets in `word`:
+    `問合せ先` → 問合せ, 先. A compound's words are spelt like words of their
+    own; kept per spelling, a document repeats its compounds."""
+    from sudachipy import SplitMode
+
+    return tuple(Token(m.begin(), m.end(), m.surface(), m.dictionary_form(), m.normalized_form())
+                 for m in _tokenizer().tokenize(word, SplitMode.A))
 
 
 def _chunks(text: str):
