@@ -55,6 +55,15 @@ def parts(word: str) -> tuple[Token, ...]:
                  for m in _tokenizer().tokenize(word, SplitMode.A))
 
 
+@lru_cache(maxsize=1 << 14)
+def conjugation(word: str) -> str | None:
+    """Sudachi's conjugation type of `word` read alone (`五段-ワア行` for
+    `行なう` and `行う`; `下一段-ラ行` for the potential `受け取れる`); None
+    when it is not one word."""
+    found = _tokenizer().tokenize(word)
+    return found[0].part_of_speech()[4] if len(found) == 1 else None
+
+
 def _chunks(text: str):
     """Split at line breaks (or, failing that, anywhere) under the byte limit."""
     if len(text) * 4 <= _MAX_CHUNK_BYTES or len(text.encode("utf-8")) <= _MAX_CHUNK_BYTES:

@@ -6,6 +6,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from linter.context import LintContext
 from linter.folding import width_normalize
@@ -14,7 +15,7 @@ from linter.matching import Occurrence
 from linter.names import english_name_span, in_identifier
 from linter.policy import Policy
 from linter.rules import Needs, rule
-from linter.tokenizer import Token, parts
+from linter.tokenizer import Token, conjugation, parts
 
 RULE_ID = "spelling-variant"
 
@@ -62,7 +63,7 @@ def check(ctx: LintContext):
     どの表記に揃えるかは書き手の判断なので、修正は `--unsafe-fixes` のときだけ
     適用します。用語集の `distinct_spellings` で、別の語として扱う表記を指定できます。
     """
-    uses = list(_uses(ctx))
+    uses = list(_uses(ctx, _glossary_spellings(ctx.glossary)[0]))
     for group in _groups(uses, ctx.glossary).values():
         yield from _findings(ctx, group)
 
@@ -79,23 +80,56 @@ class Use:
     entry: Entry | None = None  # the glossary entry it is an admitted name of
 
 
-def _uses(ctx: LintContext) -> Iterator[Use]:
+def _uses(ctx: LintContext, pins: dict[str, str]) -> Iterator[Use]:
+    """The words worth a closer look: those whose normalized form the
+    document writes in two or more spellings of one class (a cheap first
+    pass over every word), then without names, identifiers and glossary words."""
     text, mask = ctx.text, ctx.document.mask
+    units = [u for token in ctx.words.all() for u in _units(token)]
+    # Without width-folded letters in the text, a word's spelling is its
+    # dictionary form; with them, the surface decides (`ｶｽﾀﾏｰ` has `カスタマー`).
+    width = _WIDTH.search(mask) is not None
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for u in units:
+        spellings[u.normalized].add(u.lemma)
+    wanted = {n for n, forms in spellings.items() if len(n) >= 2 and _may_vary(forms)}
+    if width:
+        wanted.update(u.normalized for u in units if u.surface != u.lemma and _WIDTH.search(u.surface))
+    if pins:
+        wanted.update(u.normalized for u in units if width_normalize(u.lemma) in pins)
+    if not wanted:
+        return
     occurrences = sorted(ctx.occurrences, key=lambda o: o.start)
     starts = [o.start for o in occurrences]
-    for token in ctx.words.all():
-        for unit in _units(token):
-            if not _worth_comparing(unit) or _another_form(unit):
-                continue
-            if mask[unit.start:unit.end] != text[unit.start:unit.end]:
-                continue
-            occ = _occurrence_over(occurrences, starts, unit)
-            if occ is not None and (occ.deprecated is not None or (occ.start, occ.end) != (unit.start, unit.end)):
-                continue  # the glossary's own word (`見積書`), or preferred-term's
-            if in_identifier(text, unit.start, unit.end) or _in_english_name(text, unit):
-                continue
-            yield Use(unit.start, unit.end, unit.surface, _spelling(unit), unit.normalized,
-                      occ.entry if occ is not None else None)
+    for unit in units:
+        if unit.normalized not in wanted or not _worth_comparing(unit) or _another_form(unit):
+            continue
+        if mask[unit.start:unit.end] != text[unit.start:unit.end]:
+            continue
+        occ = _occurrence_over(occurrences, starts, unit)
+        if occ is not None and (occ.deprecated is not None or (occ.start, occ.end) != (unit.start, unit.end)):
+            continue  # the glossary's own word (`見積書`), or preferred-term's
+        if in_identifier(text, unit.start, unit.end) or _in_english_name(text, unit):
+            continue
+        yield Use(unit.start, unit.end, unit.surface, _spelling(unit), unit.normalized,
+                  occ.entry if occ is not None else None)
+
+
+# Letters that differ from their ordinary form only in width or composition.
+_WIDTH = re.compile("[０-９Ａ-Ｚａ-ｚ\uff61-\uff9f\u3099\u309a]")
+
+
+@lru_cache(maxsize=1 << 14)
+def _class_of(spelling: str) -> str:
+    return orthographic_class(spelling)
+
+
+def _may_vary(forms: set[str]) -> bool:
+    """Two dictionary forms of one class: worth a closer look."""
+    if len(forms) < 2:
+        return False
+    classes = [_class_of(f) for f in forms]
+    return len(set(classes)) < len(classes)
 
 
 def _units(token: Token) -> tuple[Token, ...]:
@@ -140,10 +174,12 @@ def _occurrence_over(occurrences: list[Occurrence], starts: list[int], unit: Tok
 
 
 def _another_form(unit: Token) -> bool:
-    """A dictionary form ending in other kana than its normalized form is
-    another form of the word, not a spelling of it (`取り組める` → `取り組む`)."""
-    last, norm_last = unit.lemma[-1:], unit.normalized[-1:]
-    return _is_hiragana(last) and _is_hiragana(norm_last) and last != norm_last
+    """An inflecting word whose normalized form conjugates otherwise is another
+    form of it, not a spelling: the potential `受け取れる` of `受け取る`,
+    `感じる` of `感ずる`. `行なう` and `行う` conjugate alike."""
+    if unit.lemma == unit.normalized or not _is_hiragana(unit.lemma[-1]):
+        return False
+    return conjugation(unit.lemma) != conjugation(unit.normalized)
 
 
 def _in_english_name(text: str, unit: Token) -> bool:
@@ -230,14 +266,72 @@ def _glossary_spellings(glossary: Glossary) -> tuple[dict[str, str], set[str]]:
 
 def _findings(ctx: LintContext, group: Group):
     uses = _drop_mentions(ctx, _drop_glossary_names(group.uses))
+    if group.pinned is not None:
+        yield from _word_findings(ctx, uses, group.pinned)
+        return
+    for word in _words(uses):
+        yield from _word_findings(ctx, word, None)
+
+
+def _words(uses: list[Use]) -> list[list[Use]]:
+    """Uses of one normalized form and class, split where two spellings are
+    no variants of each other (`感じる` / `感ずる`, `声かけ` / `声がけ`)."""
+    spellings = list(dict.fromkeys(u.spelling for u in uses))
+    leader = {s: s for s in spellings}
+
+    def find(s: str) -> str:
+        while leader[s] != s:
+            s = leader[s]
+        return s
+
+    for i, a in enumerate(spellings):
+        for b in spellings[i + 1:]:
+            if find(a) != find(b) and variants_of_each_other(a, b):
+                leader[find(b)] = find(a)
+    words: dict[str, list[Use]] = defaultdict(list)
+    for u in uses:
+        words[find(u.spelling)].append(u)
+    return list(words.values())
+
+
+def variants_of_each_other(a: str, b: str) -> bool:
+    """Spellings of one class that differ only as the class allows: for words
+    with kanji, every run of kana in one is a run of the other with kana left
+    out (`問合せ` / `問い合わせ`, `見積` / `見積もり`)."""
+    if orthographic_class(a) != orthographic_class(b):
+        return False
+    if not orthographic_class(a).startswith("kanji:"):
+        return True
+    runs_a, runs_b = _kana_runs(width_normalize(a)), _kana_runs(width_normalize(b))
+    return len(runs_a) == len(runs_b) and all(
+        _subsequence(x, y) or _subsequence(y, x) for x, y in zip(runs_a, runs_b))
+
+
+def _kana_runs(plain: str) -> list[str]:
+    """The kana after each kanji (and before the first): `問い合わせ` → ['', 'い', 'わせ']."""
+    runs = [""]
+    for c in plain:
+        if _is_hiragana(c):
+            runs[-1] += c
+        else:
+            runs.append("")
+    return runs
+
+
+def _subsequence(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(c in rest for c in short)
+
+
+def _word_findings(ctx: LintContext, uses: list[Use], pinned: str | None):
     counts = Counter(u.spelling for u in uses)
     if len(counts) < 2:
         return
     order = {}
     for u in uses:
         order.setdefault(u.spelling, u.start)
-    if group.pinned is not None:
-        kept, reason = group.pinned, "用語集が定める"
+    if pinned is not None:
+        kept, reason = pinned, "用語集が定める"
     else:
         kept = max(counts, key=lambda s: (counts[s], -order[s]))
         tied = sum(1 for s in counts if counts[s] == counts[kept]) > 1
@@ -247,12 +341,18 @@ def _findings(ctx: LintContext, group: Group):
         if use.spelling == kept:
             continue
         replacement = _kept_surface(use, kept)
+        unseen = "(見た目は同じでも文字コードが違います)" if _looks_alike(use.spelling, kept) else ""
         yield ctx.finding(
             RULE_ID, use.start, use.end,
-            f"「{use.surface}」と「{kept}」の表記が混在しています({variants})。"
+            f"「{use.surface}」と「{kept}」の表記が混在しています({variants}){unseen}。"
             f"{reason}「{kept}」に揃えてください",
             [replacement or kept], fix=replacement, safe=False,  # a choice of spelling
         )
+
+
+def _looks_alike(a: str, b: str) -> bool:
+    """`ビ` written as `ヒ` and a combining voicing mark: the same letter to the eye."""
+    return a != b and unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b)
 
 
 def _drop_glossary_names(uses: list[Use]) -> list[Use]:
