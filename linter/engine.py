@@ -79,7 +79,7 @@ class Linter:
         document = load_document(source, focus)
         words = Words(document)
         occurrences = []
-        if has_terms:
+        if has_terms or (self.needs_words and candidates):  # a word-reading rule sees every glossary word
             reportable = [c for c in candidates if c.entry.term in self.reportable]
             occurrences = find_occurrences(document, reportable, self.automaton, words)
         ctx = LintContext(document, self.glossary, self.policy, occurrences, words, prh_hits=prh_hits)
