@@ -85,10 +85,13 @@ def _uses(ctx: LintContext, pins: dict[str, str]) -> Iterator[Use]:
     document writes in two or more spellings of one class (a cheap first
     pass over every word), then without names, identifiers and glossary words."""
     text, mask = ctx.text, ctx.document.mask
-    units = [u for token in ctx.words.all() for u in _units(token)]
     # Without width-folded letters in the text, a word's spelling is its
     # dictionary form; with them, the surface decides (`ｶｽﾀﾏｰ` has `カスタマー`).
+    # Nor can a block of ASCII alone then hold a variant: Latin words differ
+    # here only in width.
     width = _WIDTH.search(mask) is not None
+    tokens = ctx.words.all() if width else ctx.words.all(wanted=_not_ascii)
+    units = [u for token in tokens for u in _units(token)]
     spellings: dict[str, set[str]] = defaultdict(set)
     for u in units:
         spellings[u.normalized].add(u.lemma)
@@ -113,6 +116,10 @@ def _uses(ctx: LintContext, pins: dict[str, str]) -> Iterator[Use]:
             continue
         yield Use(unit.start, unit.end, unit.surface, _spelling(unit), unit.normalized,
                   occ.entry if occ is not None else None)
+
+
+def _not_ascii(block: str) -> bool:
+    return not block.isascii()
 
 
 # Letters that differ from their ordinary form only in width or composition.
