@@ -68,8 +68,19 @@ def test_a_sentence_naming_both_spellings_talks_about_them(plain):
     assert plain(text, rule=RULE) == []
 
 
-def test_identifiers_and_code_are_not_words_of_the_prose(plain):
+def test_code_is_not_checked_text(plain):
     text = "ユーザーを登録する。ユーザーを削除する。`user_ユーザ`と `ユーザ` はコードです。\n"
+    assert plain(text, rule=RULE) == []
+
+
+def test_full_width_letters_beside_the_ordinary_form(plain):
+    text = "ＣＲＭを導入する。\n\nＣＲＭの運用を決める。\n\nCRMに登録する。\n"
+    assert found(plain(text, rule=RULE)) == [(5, "CRM", ["ＣＲＭ"])]
+
+
+@pytest.mark.parametrize("name", ["CRM-Team が担当する。", "Sales CRM Board に載せる。"])
+def test_identifiers_and_english_names_count_for_nothing(plain, name):
+    text = f"ＣＲＭを導入する。\n\nＣＲＭの運用を決める。\n\n{name}\n"
     assert plain(text, rule=RULE) == []
 
 
@@ -122,3 +133,16 @@ def test_through_the_cli_the_fix_is_suggested_not_applied(cli, tmp_path):
     assert "ユーザの削除" in doc.read_text(encoding="utf-8")
     cli("check", "--no-cache", "--select", RULE, "--fix", "--unsafe-fixes", str(doc))
     assert "ユーザの削除" not in doc.read_text(encoding="utf-8")
+
+
+def test_a_spelling_in_both_lists_or_claimed_by_two_entries_is_an_error(tmp_path):
+    (tmp_path / "terms.yaml").write_text(
+        "entries:\n  - term: チャネル\n    kind: concept\n    spellings: [チャンネル]\n"
+        "    distinct_spellings: [チャンネル]\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"terms\.yaml:5: 'distinct_spellings' lists 'チャンネル'"):
+        load_glossary([tmp_path], builtin=False)
+    (tmp_path / "terms.yaml").write_text(
+        "entries:\n  - term: ユーザー\n    kind: concept\n    spellings: [ユーザ]\n"
+        "  - term: ユーザ\n    kind: concept\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"terms\.yaml:2: spelling 'ユーザ' of 'ユーザー' already belongs to 'ユーザ'"):
+        load_glossary([tmp_path], builtin=False)
