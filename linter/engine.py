@@ -87,7 +87,7 @@ class Linter:
         document = load_document(source, focus)
         words = Words(document)
         occurrences = []
-        if has_terms:
+        if has_terms or (self.needs_words and candidates):  # a word-reading rule sees every glossary word
             present = {c.entry.term for c in candidates}
             wanted = self.reportable.union(*(terms for rule_id, terms in self.context.items()
                                              if not present.isdisjoint(self.spoken[rule_id])))

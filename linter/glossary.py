@@ -17,7 +17,11 @@ _LIST_KEYS = ("variants", "expansions", "abbreviations", "not_in", "products", "
 # The glossary page's fields (glossary/README.md): 定義, Ops視点の一言, よくある失敗, 次の一手, …
 PAGE_KEYS = ("definition", "house_usage", "ops_note", "pitfall", "next_step", "recommended_for", "note")
 _TEXT_KEYS = ("reading", *PAGE_KEYS, "message", "company", "topic")
-_KEYS = {"term", "kind", "deprecated", "senses", "other_meanings", "sections", *_LIST_KEYS, *_TEXT_KEYS}
+# spelling-variant: other spellings of the term (the term is kept over them),
+# and spellings Sudachi joins with the term that are other words here.
+_SPELLING_KEYS = ("spellings", "distinct_spellings")
+_KEYS = {"term", "kind", "deprecated", "senses", "other_meanings", "sections", *_LIST_KEYS, *_TEXT_KEYS,
+         *_SPELLING_KEYS}
 _SENSE_KEYS = {"meaning", "cues"}
 _SECTION_KEYS = {"name", "topic", *PAGE_KEYS}
 _FILE_KEYS = {"title", "entries"}
@@ -81,6 +85,8 @@ class Entry:
     senses: tuple[Sense, ...] = ()
     other_meanings: tuple[Sense, ...] = ()
     sections: tuple[Section, ...] = ()
+    spellings: tuple[str, ...] = ()
+    distinct_spellings: tuple[str, ...] = ()
 
     @property
     def is_abbreviation(self) -> bool:
@@ -186,6 +192,7 @@ def _load_layers(layers: list[Path], check_forms: bool = True) -> Glossary:
     glossary.entries = list(glossary.by_term.values())
     if check_forms:
         _check_forms(glossary)
+    _check_spellings(glossary)
     _check_references(glossary)
     return glossary
 
@@ -244,6 +251,7 @@ def _entry(item, shown: str) -> Entry:
     values["sections"] = _sections(item, shown)
     if len(values["senses"]) == 1:
         raise GlossaryError(f"{shown}:{item.key_lines['senses']}: 'senses' needs two or more meanings")
+    values.update(_spellings(item, shown))
     return Entry(term=item["term"], kind=item["kind"], file=shown, line=item.line, **values)
 
 
@@ -257,6 +265,22 @@ def _strings(item: LineDict, key: str, shown: str) -> tuple[str, ...]:
     if not isinstance(value, LineList) or not all(isinstance(v, str) and v.strip() for v in value):
         raise GlossaryError(f"{shown}:{line}: '{key}' must be a list of non-empty strings")
     return tuple(value)
+
+
+def _spellings(item: LineDict, shown: str) -> dict[str, tuple[str, ...]]:
+    """`spellings` and `distinct_spellings`: neither the term itself, nor a
+    spelling the entry already names or deprecates, nor one in both lists."""
+    values = {key: _strings(item, key, shown) for key in _SPELLING_KEYS}
+    named = {spelling_key(f): "a name of the entry" for f in (item["term"], *(
+        v for key in ("variants", "expansions", "abbreviations") for v in _strings(item, key, shown)))}
+    named.update({spelling_key(d.form): "deprecated" for d in _deprecated(item, shown)})
+    for key in _SPELLING_KEYS:
+        for form in values[key]:
+            clash = named.get(spelling_key(form))
+            if clash is not None:
+                raise GlossaryError(f"{shown}:{item.key_lines[key]}: '{key}' lists '{form}', which is {clash}")
+            named[spelling_key(form)] = f"in '{key}' already"
+    return values
 
 
 def _deprecated(item: LineDict, shown: str):
@@ -328,6 +352,25 @@ def _check_forms(glossary: Glossary) -> None:
                     f"'{other.term}' ({other.file}:{other.line})"
                 )
             owner[form] = entry
+
+
+def _check_spellings(glossary: Glossary) -> None:
+    """A spelling in `spellings` keeps one term: it is no other entry's name or spelling."""
+    owner: dict[str, Entry] = {}
+    for entry in glossary.entries:
+        for form in (*entry.names(), *(d.form for d in entry.deprecated)):
+            owner.setdefault(spelling_key(form), entry)
+    for entry in glossary.entries:
+        for form in entry.spellings:
+            owner.setdefault(spelling_key(form), entry)
+    for entry in glossary.entries:
+        for form in entry.spellings:
+            other = owner[spelling_key(form)]
+            if other is not entry:
+                raise GlossaryError(
+                    f"{entry.file}:{entry.line}: spelling '{form}' of '{entry.term}' already belongs to "
+                    f"'{other.term}' ({other.file}:{other.line})"
+                )
 
 
 def _check_references(glossary: Glossary) -> None:

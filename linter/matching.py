@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -79,6 +80,18 @@ class Words:
         if key not in self._cache:
             self._cache[key] = tokenize(self.document.mask[start:end], start)
         return self._cache[key]
+
+    def all(self, wanted: Callable[[str], bool] | None = None) -> list[Token]:
+        """Every word of the checked text, in text order: each block tokenized
+        once, and the tokens kept for the other rules' questions. `wanted`
+        (a block's checked text → bool) leaves blocks a rule can tell from
+        their letters it has no use for untokenized."""
+        found: list[Token] = []
+        mask = self.document.mask
+        for block in self.document.blocks:
+            if wanted is None or wanted(mask[block.start:block.end]):
+                found += self.tokens(block.start, block.end)
+        return found
 
     def _span(self, offset: int) -> tuple[int, int]:
         """The block holding `offset` (its line when it is in none): the unit tokenized."""

@@ -1,7 +1,7 @@
 """SudachiPy segmentation: word boundaries and lemmas for context.
 
 The dictionary is loaded lazily, once per process, and only when a document
-has a glossary candidate: files without one never pay for it.
+has a glossary candidate or a rule reads every word (spelling-variant).
 """
 from __future__ import annotations
 
@@ -48,6 +48,26 @@ def is_known_word(text: str) -> bool:
     """Sudachi reads `text` as one dictionary word (not an unknown one)."""
     morphemes = _tokenizer().tokenize(text)
     return len(morphemes) == 1 and not morphemes[0].is_oov()
+
+
+@lru_cache(maxsize=1 << 16)
+def parts(word: str) -> tuple[Token, ...]:
+    """The shortest units (Sudachi's mode A) of one word, offsets in `word`:
+    `問合せ先` → 問合せ, 先. A compound's words are spelt like words of their
+    own; kept per spelling, a document repeats its compounds."""
+    from sudachipy import SplitMode
+
+    return tuple(Token(m.begin(), m.end(), m.surface(), m.dictionary_form(), m.normalized_form())
+                 for m in _tokenizer().tokenize(word, SplitMode.A))
+
+
+@lru_cache(maxsize=1 << 14)
+def conjugation(word: str) -> str | None:
+    """Sudachi's conjugation type of `word` read alone (`五段-ワア行` for
+    `行なう` and `行う`; `下一段-ラ行` for the potential `受け取れる`); None
+    when it is not one word."""
+    found = _tokenizer().tokenize(word)
+    return found[0].part_of_speech()[4] if len(found) == 1 else None
 
 
 def _chunks(text: str):

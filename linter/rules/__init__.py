@@ -95,6 +95,7 @@ from linter.rules import (  # noqa: E402,F401
     confusable_name,
     undefined_abbreviation,
     inconsistent_term,
+    spelling_variant,
     unused_suppression,
     unknown_directive,
 )
