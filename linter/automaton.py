@@ -64,7 +64,7 @@ class TermAutomaton:
         """`text_bytes`: how much text this run will scan (0: a little)."""
         self.glossary = glossary
         self._patterns, self._owners = spelling_table(glossary)
-        self._owners_by_form = dict(zip(self._patterns, self._owners))
+        self._owners_by_form = dict(zip(self._patterns, self._owners, strict=False))
         dfa = text_bytes >= _DFA_BYTES_PER_PATTERN * len(self._patterns)
         kind = ahocorasick_rs.Implementation.DFA if dfa else ahocorasick_rs.Implementation.ContiguousNFA
         self._automaton = ahocorasick_rs.AhoCorasick(

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from linter.source import SETTINGS_FILE_LIMIT, read_regular
@@ -260,7 +260,7 @@ def _read_toml(path: Path) -> LineDict:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     # tomllib keeps no line numbers: find each key's line under the section.
     lines = text.splitlines()
-    section = next((i for i, l in enumerate(lines) if re.match(r"\s*\[tool\.yogolint\]", l)), 0)
+    section = next((i for i, line in enumerate(lines) if re.match(r"\s*\[tool\.yogolint\]", line)), 0)
     return _line_dicts(table, lines, section)
 
 

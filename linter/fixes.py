@@ -87,7 +87,7 @@ def plan_fixes(text: str, edits: list[Edit], fixes_of: Callable[[str], list[Edit
         unstable: set[Edit] = set()
         for later in fixes_of(result):
             touched = False
-            for edit, (a, b) in zip(chosen, regions):
+            for edit, (a, b) in zip(chosen, regions, strict=False):
                 if not _touches(later, a, b):
                     continue
                 touched = True
@@ -119,7 +119,7 @@ def _inserted_regions(chosen: list[Edit]) -> list[tuple[int, int]]:
 
 def _before_edits(later: Edit, chosen: list[Edit], regions) -> tuple[int, int, str]:
     """A fix of the edited text that touches no edit, where it stood before them."""
-    shift = sum(len(e.replacement) - (e.end - e.start) for e, (_, b) in zip(chosen, regions) if b <= later.start)
+    shift = sum(len(e.replacement) - (e.end - e.start) for e, (_, b) in zip(chosen, regions, strict=False) if b <= later.start)
     return later.start - shift, later.end - shift, later.replacement
 
 
@@ -128,7 +128,7 @@ def _nearest(later: Edit, chosen: list[Edit], regions) -> Edit:
         _, (a, b) = item
         return later.start - b if b <= later.start else a - later.end
 
-    return min(zip(chosen, regions), key=distance)[0]
+    return min(zip(chosen, regions, strict=False), key=distance)[0]
 
 
 def _touches(later: Edit, a: int, b: int) -> bool:

@@ -202,8 +202,8 @@ def _read(path: Path) -> Glossary | None:
 
 def _write(folder: Path, name: str, glossary: Glossary) -> None:
     """Best effort, atomic: a read-only home or a full disk only costs speed."""
-    from linter.automaton import spelling_table
     from linter.atomic import write_atomically
+    from linter.automaton import spelling_table
 
     patterns, owners = spelling_table(glossary)
     index = {id(e): i for i, e in enumerate(glossary.entries)}

@@ -294,7 +294,7 @@ _INITIALS = {item[0]: set(item[1:]) for item in _ROWS.split()}
 def _sounds_alike(kana: str, latin: str) -> bool:
     """A plausible transliteration: the same first sound, a length in proportion,
     and a word rather than an acronym (SAST) or a persona's first name."""
-    if latin.isupper() or not latin[0].lower() in _INITIALS.get(kana[0], set()):
+    if latin.isupper() or latin[0].lower() not in _INITIALS.get(kana[0], set()):
         return False
     letters = sum(c.isalpha() for c in latin)
     return 0.45 <= len(kana.replace("・", "")) / letters <= 1.5

@@ -4,9 +4,11 @@ from __future__ import annotations
 import bisect
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
 
+from . import jsregex
+from .jsregex import NORM_TABLE, WIDTH_TABLE, JSRegexError
 
 
 class _LazyYaml:
@@ -25,9 +27,6 @@ try:
     import ahocorasick_rs
 except Exception:  # pragma: no cover
     ahocorasick_rs = None
-
-from . import jsregex
-from .jsregex import JSRegexError, NORM_TABLE, WIDTH_TABLE
 
 
 class PrhError(Exception):
@@ -49,18 +48,18 @@ class PrhRule:
     source: str  # path of the YAML file that defines the rule
     pattern: object = None  # raw ``pattern``/``patterns`` value (None: expected-only)
     js_pattern: str = ""  # prh's RegExp.toString(), e.g. "/[JjＪｊ][SsＳｓ]/gmu"
-    message: Optional[str] = None  # the ``prh:`` key
-    specs: List[PrhSpec] = field(default_factory=list)
+    message: str | None = None  # the ``prh:`` key
+    specs: list[PrhSpec] = field(default_factory=list)
     word_boundary: bool = False
-    regexp_must_empty: Optional[int] = None
+    regexp_must_empty: int | None = None
     # -- compiled form (internal)
-    _alts: List[Tuple[str, bool]] = field(default_factory=list, repr=False)  # JS sources per pattern
+    _alts: list[tuple[str, bool]] = field(default_factory=list, repr=False)  # JS sources per pattern
     _icase: bool = False
-    _literals: Optional[List[str]] = None  # literal fast path: alternatives in order
+    _literals: list[str] | None = None  # literal fast path: alternatives in order
     _compiled: object = None
-    _alt_compiled: Optional[list] = None
-    _prefilter: Optional[frozenset] = None
-    _word_edges: Optional[dict] = None  # prefilter literal -> also needs a word edge after it
+    _alt_compiled: list | None = None
+    _prefilter: frozenset | None = None
+    _word_edges: dict | None = None  # prefilter literal -> also needs a word edge after it
     _needs_local_groups: bool = False
 
     @property
@@ -162,7 +161,7 @@ class _Ctx:
         self.path = path
         self.strict = strict
         self.loader = loader
-        self.warnings: List[str] = []
+        self.warnings: list[str] = []
 
     def err(self, node_or_line, msg: str):
         line = node_or_line if isinstance(node_or_line, int) else _line(node_or_line)
@@ -177,11 +176,11 @@ class _Ctx:
             raise self.err(keynode, msg + " (load with strict=False to ignore it as prh does)")
         self.warnings.append(f"{self.path}:{_line(keynode)}: {msg}")
 
-    def mapping(self, node, where: str, allowed) -> Dict[str, tuple]:
+    def mapping(self, node, where: str, allowed) -> dict[str, tuple]:
         if not isinstance(node, yaml.MappingNode):
             raise self.err(node, f"{where} must be a mapping")
         self.loader.flatten_mapping(node)
-        out: Dict[str, tuple] = {}
+        out: dict[str, tuple] = {}
         for k, v in node.value:
             if not isinstance(k, yaml.ScalarNode):
                 raise self.err(k, f"non-scalar key in {where}")
@@ -192,7 +191,7 @@ class _Ctx:
             out[k.value] = (k, v)
         return out
 
-    def string(self, node, what: str, allow_null=False) -> Optional[str]:
+    def string(self, node, what: str, allow_null=False) -> str | None:
         if isinstance(node, yaml.ScalarNode):
             if node.tag == "tag:yaml.org,2002:null":
                 if allow_null:
@@ -277,9 +276,9 @@ class _LiteralIndex:
 
     def __init__(self, normalise):
         self.normalise = normalise
-        self.literals: List[str] = []
-        self.consumers: List[list] = []
-        self._ids: Dict[str, int] = {}
+        self.literals: list[str] = []
+        self.consumers: list[list] = []
+        self._ids: dict[str, int] = {}
         self._automaton = None
 
     def add(self, literal: str, consumer) -> None:
@@ -291,7 +290,7 @@ class _LiteralIndex:
             self.consumers.append([])
         self.consumers[i].append(consumer)
 
-    def build(self, text_bytes: int | None = None) -> "_LiteralIndex":
+    def build(self, text_bytes: int | None = None) -> _LiteralIndex:
         """`text_bytes`: how much text will be scanned (None: a lot). A DFA
         takes ≈ 5 µs more per literal to build and scans ≈ 3.5 ms/MB faster."""
         dfa = text_bytes is None or text_bytes >= _DFA_BYTES_PER_LITERAL * len(self.literals)
@@ -329,8 +328,8 @@ def _fold_case_and_width(text: str) -> str:
 class PrhDictionary:
     """A loaded prh dictionary (with its imports merged, as prh merges them)."""
 
-    def __init__(self, path: str, name: str, version: int, rules: List[PrhRule],
-                 targets: List[_Target], warnings: List[str], sources: List[str], text_bytes: int | None = None):
+    def __init__(self, path: str, name: str, version: int, rules: list[PrhRule],
+                 targets: list[_Target], warnings: list[str], sources: list[str], text_bytes: int | None = None):
         self.text_bytes = text_bytes  # how much text it will scan: which automata pay (None: a lot)
         self.path = path
         self.name = name
@@ -348,7 +347,7 @@ class PrhDictionary:
         # which keeps their candidates few.
         folded = _LiteralIndex(_fold_case_and_width)
         exact = _LiteralIndex(_fold_width)
-        self._scan_rules: List[int] = []
+        self._scan_rules: list[int] = []
         for ri, rule in enumerate(self.rules):
             if rule._literals is not None:
                 for ai, lit in enumerate(rule._literals):
@@ -362,10 +361,10 @@ class PrhDictionary:
             else:
                 self._scan_rules.append(ri)
         self._indexes = [index.build(self.text_bytes) for index in (folded, exact) if index.literals]
-        self._last_split: Tuple[Optional[str], list] = (None, [])
+        self._last_split: tuple[str | None, list] = (None, [])
 
     @property
-    def stats(self) -> Dict[str, int]:
+    def stats(self) -> dict[str, int]:
         """How the rules are evaluated: literal (automaton only), regex
         (automaton prefilter + regex on the paragraph), scan (regex on every
         paragraph: no literal could be extracted)."""
@@ -375,7 +374,7 @@ class PrhDictionary:
         return out
 
     # ---------------------------------------------------------------- matching
-    def _paragraphs(self, text: str) -> List[Tuple[int, int]]:
+    def _paragraphs(self, text: str) -> list[tuple[int, int]]:
         # prh splits on /([^]*?)\n{2,}/g and checks each paragraph on its own.
         # The last text's split is kept: select() needs it again after candidates().
         last_text, last_paras = self._last_split
@@ -384,18 +383,18 @@ class PrhDictionary:
         breaks = [m.span() for m in _PARAGRAPH_BREAK.finditer(text)]
         starts = [0] + [end for _, end in breaks]
         ends = [start for start, _ in breaks] + [len(text)]
-        paras = list(zip(starts, ends))
+        paras = list(zip(starts, ends, strict=False))
         self._last_split = (text, paras)
         return paras
 
-    def _raw_hits(self, text: str, paras: List[Tuple[int, int]], rule_ids=None) -> List[Tuple]:
+    def _raw_hits(self, text: str, paras: list[tuple[int, int]], rule_ids=None) -> list[tuple]:
         """Candidate hits as (start, end, rule_index, match_info) before the
         cross-rule overlap resolution."""
         starts = [p[0] for p in paras]
         # Literal occurrences by rule: one without a line break cannot cross a
         # paragraph break, so only those with one need their paragraph found.
-        lit_occ: Dict[int, list] = {}
-        cand: Dict[int, set] = {}
+        lit_occ: dict[int, list] = {}
+        cand: dict[int, set] = {}
         for index in self._indexes:
             consumers_of = index.consumers
             for literal, s, e in index.matches(text):
@@ -422,12 +421,12 @@ class PrhDictionary:
             rule = self.rules[ri]
             occ.sort()
             pos = -1
-            for s, ai, e in occ:
+            for s, _ai, e in occ:
                 if s < pos:
                     continue
                 pos = e
                 out.append((s, e, ri, rule.expected, None))
-        para_text: Dict[int, str] = {}
+        para_text: dict[int, str] = {}
         for ri, pis in cand.items():
             rule = self.rules[ri]
             for pi in sorted(pis):
@@ -489,7 +488,7 @@ class PrhDictionary:
             found = _apply_pragmas(text, paras, found)
         return out + found
 
-    def _expand(self, rule: PrhRule, m, para: str) -> Optional[str]:
+    def _expand(self, rule: PrhRule, m, para: str) -> str | None:
         """prh's regexpMustEmpty check and $N expansion; None = no hit."""
         groups = (m.group(0),) + m.groups()
         if rule.regexp_must_empty is not None:
@@ -528,7 +527,7 @@ class PrhDictionary:
         # reported as prh reports it, but not a replacement to write.
         return _Unsure(replacement) if unmatched else replacement
 
-    def find(self, text: str, path: Optional[str] = None) -> List[PrhHit]:
+    def find(self, text: str, path: str | None = None) -> list[PrhHit]:
         """All hits in ``text``, in text order, non-overlapping.
 
         Offsets are code points.  Like prh, the text is split into paragraphs
@@ -539,7 +538,7 @@ class PrhDictionary:
         are applied as prh applies them."""
         return self.select(text, self.candidates(text), path)
 
-    def candidates(self, text: str) -> List[Tuple[int, int, int, str]]:
+    def candidates(self, text: str) -> list[tuple[int, int, int, str]]:
         """Every hit before overlaps are resolved, as (start, end, rule
         index, replacement); ``prh:disable`` pragmas applied."""
         paras = self._paragraphs(text)
@@ -548,7 +547,7 @@ class PrhDictionary:
             raw = _apply_pragmas(text, paras, raw)
         return raw
 
-    def select(self, text: str, candidates, path: Optional[str] = None, keep=None) -> List[PrhHit]:
+    def select(self, text: str, candidates, path: str | None = None, keep=None) -> list[PrhHit]:
         """The hits ``find`` reports, from ``candidates(text)``.  ``keep(start,
         end)`` drops candidates *before* overlaps are resolved, so a match that
         is not kept (one reaching into Markdown syntax) does not hide a shorter
@@ -564,12 +563,12 @@ class PrhDictionary:
             hits = self._apply_targets(text, path, hits)
         return [PrhHit(s, e, text[s:e], repl, self.rules[ri]) for s, e, ri, repl in hits]
 
-    def fix(self, text: str, path: Optional[str] = None) -> str:
+    def fix(self, text: str, path: str | None = None) -> str:
         """``text`` with every hit replaced."""
         return apply_hits(text, self.find(text, path))
 
     # ---------------------------------------------------------------- specs
-    def run_specs(self) -> List[SpecFailure]:
+    def run_specs(self) -> list[SpecFailure]:
         """Run every rule's specs the way prh checks them at load time (the
         rule alone, on the whole ``from`` string).  Returns the failures."""
         failures = []
@@ -693,7 +692,7 @@ def _apply_pragmas(text: str, paras, raw):
     global _PRAGMA
     if _PRAGMA is None:
         _PRAGMA = jsregex.compile_js(r"^(?:.*?)prh:disable(?::([^\n\s]*))?", False).pattern
-    by_para: Dict[int, tuple] = {}
+    by_para: dict[int, tuple] = {}
     starts = [p[0] for p in paras]
     for pi, (ps, pe) in enumerate(paras):
         pt = text[ps:pe]
@@ -732,7 +731,7 @@ def _compile_rule(ctx: _Ctx, rule: PrhRule, raw_pattern, pat_node, line: int) ->
     def fail(msg):
         return ctx.err(line, f"rule {rule.expected!r}: {msg}")
 
-    def element(p) -> Tuple[str, bool]:
+    def element(p) -> tuple[str, bool]:
         if p is None:
             src, icase = _spread_alnum(rule.expected), False
         else:
@@ -895,9 +894,9 @@ def _build_target(ctx: _Ctx, node) -> _Target:
 @dataclass
 class _Loaded:
     version: int
-    rules: List[PrhRule]
-    targets: List[_Target]
-    sources: List[str]
+    rules: list[PrhRule]
+    targets: list[_Target]
+    sources: list[str]
 
 
 def _resolve_import(ctx: _Ctx, base_dir: str, ipath: str, node, prh_rules_dir, ignore_missing):
@@ -922,7 +921,7 @@ def _resolve_import(ctx: _Ctx, base_dir: str, ipath: str, node, prh_rules_dir, i
 
 
 def _load_file(path: str, *, strict: bool, disable_imports: bool, prh_rules_dir, ignore_missing,
-               warnings: List[str], stack: Tuple[str, ...]) -> _Loaded:
+               warnings: list[str], stack: tuple[str, ...]) -> _Loaded:
     apath = os.path.abspath(path)
     if apath in stack:
         raise PrhError(f"{path}:1: import cycle: {' -> '.join(stack + (apath,))}")
@@ -973,7 +972,7 @@ def _load_file(path: str, *, strict: bool, disable_imports: bool, prh_rules_dir,
                 sub = _load_file(target, strict=strict, disable_imports=dis, prh_rules_dir=prh_rules_dir,
                                  ignore_missing=ignore_missing, warnings=warnings, stack=stack + (apath,))
 
-                def ignored(r: PrhRule) -> bool:
+                def ignored(r: PrhRule, ignores=ignores) -> bool:
                     return any((k == "pattern" and r.js_pattern == v) or (k == "expected" and r.expected == v)
                                for k, v in ignores)
 
@@ -997,7 +996,7 @@ def _merge(ctx: _Ctx, node, into: _Loaded, other: _Loaded) -> None:
     into.rules.extend(r for r in other.rules if r.expected not in have)
 
 
-def load_prh(path, *, strict: bool = True, prh_rules_dir: Optional[str] = None,
+def load_prh(path, *, strict: bool = True, prh_rules_dir: str | None = None,
              ignore_missing_imports: bool = False, text_bytes: int | None = None) -> PrhDictionary:
     """Load a prh YAML dictionary, resolving its ``imports`` like prh does.
 
@@ -1020,7 +1019,7 @@ def load_prh(path, *, strict: bool = True, prh_rules_dir: Optional[str] = None,
     cached = compiled_cache.read(path, strict) if cacheable else None
     if cached is not None:
         return PrhDictionary(**cached, text_bytes=text_bytes)
-    warnings: List[str] = []
+    warnings: list[str] = []
     try:
         loaded = _load_file(path, strict=strict, disable_imports=False, prh_rules_dir=prh_rules_dir,
                             ignore_missing=ignore_missing_imports, warnings=warnings, stack=())

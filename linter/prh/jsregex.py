@@ -26,7 +26,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import List, Optional, Tuple, Union
 
 from linter.folding import FULL_WIDTH_ALNUM
 
@@ -63,8 +62,8 @@ class Shorthand:  # \d \D \w \W \s \S outside a class
 @dataclass
 class CharClass:
     negated: bool
-    ranges: List[Tuple[int, int]] = field(default_factory=list)
-    shorthands: List[str] = field(default_factory=list)
+    ranges: list[tuple[int, int]] = field(default_factory=list)
+    shorthands: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -75,23 +74,23 @@ class Assert:  # ^ $ \b \B
 @dataclass
 class Group:
     kind: str  # cap, noncap, la, nla, lb, nlb
-    body: "Node"
+    body: Node
     index: int = 0  # JS capture index (cap only)
-    name: Optional[str] = None
+    name: str | None = None
 
 
 @dataclass
 class Repeat:
-    body: "Node"
+    body: Node
     min: int
-    max: Optional[int]  # None = unbounded
+    max: int | None  # None = unbounded
     lazy: bool = False
 
 
 @dataclass
 class Backref:
     index: int = 0
-    name: Optional[str] = None
+    name: str | None = None
 
 
 @dataclass
@@ -104,7 +103,7 @@ class Alt:
     branches: list
 
 
-Node = Union[Char, Any, Shorthand, CharClass, Assert, Group, Repeat, Backref, Seq, Alt]
+Node = Char | Any | Shorthand | CharClass | Assert | Group | Repeat | Backref | Seq | Alt
 
 LINE_TERMINATORS = "\n\r\u2028\u2029"
 JS_SPACE = ("\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
@@ -125,7 +124,7 @@ class _Parser:
         self.strict = strict
         self.ncap = 0
         self.names: dict = {}
-        self.warnings: List[str] = []
+        self.warnings: list[str] = []
         self.backrefs: list = []
         # pre-count capture groups (needed to validate backreferences)
         self.total_caps = self._count_caps()
@@ -223,7 +222,7 @@ class _Parser:
             self.err("nothing to repeat")
         return Repeat(atom, lo, hi, lazy)
 
-    def atom(self) -> Optional[Node]:
+    def atom(self) -> Node | None:
         c = self.peek()
         if c == "(":
             return self.group()
@@ -290,7 +289,7 @@ class _Parser:
         self.i += 1
         return Group(kind, body, index, name)
 
-    def _hex(self, n: int) -> Optional[int]:
+    def _hex(self, n: int) -> int | None:
         h = self.s[self.i:self.i + n]
         if len(h) == n and re.fullmatch(r"[0-9A-Fa-f]+", h):
             self.i += n
@@ -427,7 +426,7 @@ class _Parser:
         return ord(c)
 
 
-def parse(src: str, strict: bool = True) -> Tuple[Node, _Parser]:
+def parse(src: str, strict: bool = True) -> tuple[Node, _Parser]:
     p = _Parser(src, strict)
     return p.parse(), p
 
@@ -555,13 +554,13 @@ def _is_single(n: Node) -> bool:
     return isinstance(n, (Char, Any, Shorthand, CharClass, Backref, Group))
 
 
-def _width(n: Node) -> Optional[int]:
+def _width(n: Node) -> int | None:
     """Fixed width of a node, or None when variable."""
     lo, hi = _widths(n)
     return lo if lo == hi else None
 
 
-def _widths(n: Node) -> Tuple[int, Optional[int]]:
+def _widths(n: Node) -> tuple[int, int | None]:
     if isinstance(n, (Char, Any, Shorthand, CharClass)):
         return 1, 1
     if isinstance(n, Assert):
@@ -593,7 +592,7 @@ def _widths(n: Node) -> Tuple[int, Optional[int]]:
     raise AssertionError(n)
 
 
-def _fixed_variants(n: Node, limit: int) -> Optional[list]:
+def _fixed_variants(n: Node, limit: int) -> list | None:
     """Expand a look-behind body into fixed-width alternatives (lists of
     nodes), or None when impossible (unbounded repeats, captures, too many)."""
     if isinstance(n, (Char, Any, Shorthand, CharClass, Assert)):
@@ -675,7 +674,7 @@ def _can_match(n: Node, cp: int) -> bool:
     return True
 
 
-def _guarded(body: Node, inner: "Repeat") -> bool:
+def _guarded(body: Node, inner: Repeat) -> bool:
     """``(?:.*\n)*``: the inner single-character repeat is followed, in the
     same sequence, by a required character it cannot match, so every
     iteration is delimited unambiguously."""
@@ -689,7 +688,7 @@ def _guarded(body: Node, inner: "Repeat") -> bool:
     return any(isinstance(x, Char) and not _can_match(inner.body, x.cp) for x in body.items[k + 1:])
 
 
-def dangerous_nesting(n: Node) -> Optional[str]:
+def dangerous_nesting(n: Node) -> str | None:
     """Return a description of a nested quantifier that can backtrack
     exponentially (``(a+)+``, ``(a*)*``, ``(\\w+\\s?)*`` ...), or None."""
     for outer, _ in _walk(n):
@@ -739,7 +738,7 @@ _WIDTH = FULL_WIDTH_ALNUM
 WIDTH_TABLE = _WIDTH
 
 
-def norm_char(cp: int, icase: bool) -> Optional[str]:
+def norm_char(cp: int, icase: bool) -> str | None:
     """Normalised form of a pattern character (case folded only under
     ``icase``), or None if it can match a character outside its normalisation
     class (case-insensitive non-ASCII)."""
@@ -758,17 +757,17 @@ _LIMIT = 64
 
 @dataclass
 class _Lit:
-    exact: Optional[frozenset]  # the node matches exactly one of these (normalised)
-    req: Optional[frozenset]  # every match contains one of these
+    exact: frozenset | None  # the node matches exactly one of these (normalised)
+    req: frozenset | None  # every match contains one of these
 
 
-def _score(s: Optional[frozenset]) -> Tuple[int, int]:
+def _score(s: frozenset | None) -> tuple[int, int]:
     if not s:
         return (-1, 0)
     return (min(len(x) for x in s), -len(s))
 
 
-def _best(*cands) -> Optional[frozenset]:
+def _best(*cands) -> frozenset | None:
     cands = [c for c in cands if c]
     if not cands:
         return None
@@ -854,7 +853,7 @@ def _lits(n: Node, icase: bool) -> _Lit:
     raise AssertionError(n)
 
 
-def required_literals(n: Node, icase: bool) -> Optional[frozenset]:
+def required_literals(n: Node, icase: bool) -> frozenset | None:
     """A set of normalised strings such that every match of ``n`` (including
     what its look-arounds inspect) contains at least one of them, or None."""
     lit = _lits(n, icase)
@@ -864,7 +863,7 @@ def required_literals(n: Node, icase: bool) -> Optional[frozenset]:
     return best
 
 
-def word_edge_literals(n: Node, icase: bool) -> Optional[dict]:
+def word_edge_literals(n: Node, icase: bool) -> dict | None:
     """For a pattern whose every alternative starts with `\\b` and a literal
     (`\\bpath\\b|\\bPath\\b`, `\\bML\\b(?!系)`): {normalised literal: True
     when a `\\b` also follows it}. A hit of such a literal that does not sit
@@ -912,7 +911,7 @@ def on_word_edge(text: str, pos: int, icase: bool) -> bool:
     return before != after
 
 
-def literal_string(n: Node) -> Optional[str]:
+def literal_string(n: Node) -> str | None:
     """The exact string if the pattern is a plain literal (no metacharacters)."""
     items = n.items if isinstance(n, Seq) else [n]
     out = []
@@ -936,7 +935,7 @@ class Compiled:
     pattern: object  # compiled re / regex pattern
     py_source: str
     uses_regex_module: bool
-    warnings: List[str]
+    warnings: list[str]
 
 
 def compile_js(source: str, icase: bool, strict: bool = True, lazy: bool = False) -> Compiled:

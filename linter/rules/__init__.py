@@ -90,12 +90,12 @@ def closest_rule_ids(word: str, limit: int = 1) -> list[str]:
 
 # Registration order is report order within a position.
 from linter.rules import (  # noqa: E402,F401
-    preferred_term,
     ambiguous_term,
     confusable_name,
-    undefined_abbreviation,
     inconsistent_term,
+    preferred_term,
     spelling_variant,
-    unused_suppression,
+    undefined_abbreviation,
     unknown_directive,
+    unused_suppression,
 )

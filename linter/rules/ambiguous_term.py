@@ -45,7 +45,6 @@ def check(ctx: LintContext):
     resolved: dict[str, str] = {}
     leanings: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
     reported_lines: set[tuple[str, int]] = set()
-    mask = ctx.document.mask
     for occ in ctx.occurrences:
         entry = occ.entry
         if len(entry.senses) < 2 or occ.name is None:

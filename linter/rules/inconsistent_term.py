@@ -5,11 +5,11 @@ from collections import Counter, defaultdict
 
 from linter.context import LintContext
 from linter.definitions import CLOSING, OPENING, paren_after
-from linter.matching import Occurrence
 from linter.glossary import Entry
+from linter.lines import line_bounds
+from linter.matching import Occurrence
 from linter.policy import Policy
 from linter.rules import Needs, rule
-from linter.lines import line_bounds
 
 _NONBLANK = re.compile(r"\S")
 

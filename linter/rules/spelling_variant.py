@@ -311,7 +311,7 @@ def variants_of_each_other(a: str, b: str) -> bool:
         return True
     runs_a, runs_b = _kana_runs(width_normalize(a)), _kana_runs(width_normalize(b))
     return len(runs_a) == len(runs_b) and all(
-        _subsequence(x, y) or _subsequence(y, x) for x, y in zip(runs_a, runs_b))
+        _subsequence(x, y) or _subsequence(y, x) for x, y in zip(runs_a, runs_b, strict=False))
 
 
 def _kana_runs(plain: str) -> list[str]:

@@ -4,7 +4,6 @@ from linter.context import LintContext
 from linter.definitions import defined_at
 from linter.folding import width_normalize
 from linter.glossary import Entry
-from linter.matching import Occurrence
 from linter.policy import Policy
 from linter.rules import Needs, rule
 
