@@ -6,6 +6,7 @@ leftmost-longest so that `CS Ops` beats `CS` and `リードタイム` beats `リ
 Abbreviations are matched in their own letter case; other spellings (product
 names, ordinary words) in their usual case variants (`hubspot`, `HUBSPOT`).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -68,7 +69,9 @@ class TermAutomaton:
         dfa = text_bytes >= _DFA_BYTES_PER_PATTERN * len(self._patterns)
         kind = ahocorasick_rs.Implementation.DFA if dfa else ahocorasick_rs.Implementation.ContiguousNFA
         self._automaton = ahocorasick_rs.AhoCorasick(
-            self._patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest, implementation=kind,
+            self._patterns,
+            matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+            implementation=kind,
         )
 
     def knows(self, word: str) -> bool:

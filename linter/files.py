@@ -1,4 +1,5 @@
 """Paths on the command line → the files to lint, in a stable order."""
+
 from __future__ import annotations
 
 import os

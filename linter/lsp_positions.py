@@ -4,6 +4,7 @@ character outside the BMP counts two; UTF-8 bytes; UTF-32 code points).
 
 Lines end at `\\n`, `\\r\\n` or `\\r`, as the protocol says (not at the other
 breaks `str.splitlines` knows, such as U+2028)."""
+
 from __future__ import annotations
 
 import bisect

@@ -9,6 +9,7 @@ the file's bytes (see `parsed_cache`): the built-in glossary and policy then
 load without importing PyYAML, which alone took longer than linting a file.
 Callers validate what they get either way, so errors are the same.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -117,6 +118,7 @@ def _convert(node, shown: str, done: dict):
 
 
 # --- the parsed-file cache ----------------------------------------------------
+
 
 def user_cache_dir() -> Path | None:
     """$YOGOLINT_CACHE_DIR (empty: no cache), else $XDG_CACHE_HOME/yogolint or

@@ -1,4 +1,5 @@
 """Loading prh dictionaries and applying them like prh 5.4.4 does."""
+
 from __future__ import annotations
 
 import bisect
@@ -310,7 +311,7 @@ _DFA_BYTES_PER_LITERAL = 3_000  # WEB+DB_PRESS's 2,451 literals: a DFA from ≈ 
 # str.translate with a dict looks every character up, which is slow on long
 # Japanese texts; these do the same mapping with a C-speed test first.
 _WIDE_ALNUM = re.compile("[" + "".join(map(chr, sorted(WIDTH_TABLE))) + "]")
-_LEFT_BY_LOWER = re.compile("[\uFF10-\uFF19\uFF41-\uFF5A\u017F\u0131]")
+_LEFT_BY_LOWER = re.compile("[\uff10-\uff19\uff41-\uff5a\u017f\u0131]")
 
 
 def _fold_width(text: str) -> str:
@@ -328,8 +329,17 @@ def _fold_case_and_width(text: str) -> str:
 class PrhDictionary:
     """A loaded prh dictionary (with its imports merged, as prh merges them)."""
 
-    def __init__(self, path: str, name: str, version: int, rules: list[PrhRule],
-                 targets: list[_Target], warnings: list[str], sources: list[str], text_bytes: int | None = None):
+    def __init__(
+        self,
+        path: str,
+        name: str,
+        version: int,
+        rules: list[PrhRule],
+        targets: list[_Target],
+        warnings: list[str],
+        sources: list[str],
+        text_bytes: int | None = None,
+    ):
         self.text_bytes = text_bytes  # how much text it will scan: which automata pay (None: a lot)
         self.path = path
         self.name = name
@@ -607,7 +617,7 @@ def apply_hits(text: str, hits: Sequence[PrhHit]) -> str:
     for h in sorted(hits, key=lambda h: h.start):
         if h.start < pos:
             continue
-        out.append(text[pos:h.start])
+        out.append(text[pos : h.start])
         out.append(h.replacement)
         pos = h.end
     out.append(text[pos:])
@@ -650,8 +660,7 @@ def _collide(a, b) -> bool:
 def _prh_prepare(diffs):
     """prh's ChangeSet._prepare, quirks included (used for target ranges)."""
     d = sorted(diffs, key=lambda x: (x[0], x[1]))
-    d = [x for i, x in enumerate(d)
-         if not (i + 1 < len(d) and x[0] == d[i + 1][0] and x[1] < d[i + 1][1])]
+    d = [x for i, x in enumerate(d) if not (i + 1 < len(d) and x[0] == d[i + 1][0] and x[1] < d[i + 1][1])]
     return [x for i, x in enumerate(d) if not (i > 0 and x[0] < d[i - 1][1])]
 
 
@@ -720,7 +729,7 @@ def _apply_pragmas(text: str, paras, raw):
             ignore_all, ranges, pats = info
             if ignore_all or any(_collide(h, r) for r in ranges):
                 continue
-            if any(p.search(text[h[0]:h[1]]) for p in pats):
+            if any(p.search(text[h[0] : h[1]]) for p in pats):
                 continue
         out.append(h)
     return out
@@ -906,22 +915,32 @@ def _resolve_import(ctx: _Ctx, base_dir: str, ipath: str, node, prh_rules_dir, i
     if prh_rules_dir:
         parts = ipath.replace("\\", "/").split("/")
         if "prh-rules" in parts:
-            rest = parts[len(parts) - 1 - parts[::-1].index("prh-rules") + 1:]
+            rest = parts[len(parts) - 1 - parts[::-1].index("prh-rules") + 1 :]
             alt = os.path.join(prh_rules_dir, *rest)
             if os.path.isfile(alt):
                 return alt
     msg = f"import {ipath!r} not found (looked for {cand})"
     if prh_rules_dir is None and "prh-rules/" in ipath.replace("\\", "/"):
-        msg += ("; it is in the prh rules collection: set `prh_rules: PATH` in .yogolint.yaml or pass"
-                " --prh-rules PATH (a checkout of github.com/prh/rules)")
+        msg += (
+            "; it is in the prh rules collection: set `prh_rules: PATH` in .yogolint.yaml or pass"
+            " --prh-rules PATH (a checkout of github.com/prh/rules)"
+        )
     if ignore_missing:
         ctx.warnings.append(f"{ctx.path}:{_line(node)}: {msg}; ignored")
         return None
     raise ctx.err(node, msg)
 
 
-def _load_file(path: str, *, strict: bool, disable_imports: bool, prh_rules_dir, ignore_missing,
-               warnings: list[str], stack: tuple[str, ...]) -> _Loaded:
+def _load_file(
+    path: str,
+    *,
+    strict: bool,
+    disable_imports: bool,
+    prh_rules_dir,
+    ignore_missing,
+    warnings: list[str],
+    stack: tuple[str, ...],
+) -> _Loaded:
     apath = os.path.abspath(path)
     if apath in stack:
         raise PrhError(f"{path}:1: import cycle: {' -> '.join(stack + (apath,))}")
@@ -969,12 +988,21 @@ def _load_file(path: str, *, strict: bool, disable_imports: bool, prh_rules_dir,
                 target = _resolve_import(ctx, os.path.dirname(path), ipath, item, prh_rules_dir, ignore_missing)
                 if target is None:
                     continue
-                sub = _load_file(target, strict=strict, disable_imports=dis, prh_rules_dir=prh_rules_dir,
-                                 ignore_missing=ignore_missing, warnings=warnings, stack=stack + (apath,))
+                sub = _load_file(
+                    target,
+                    strict=strict,
+                    disable_imports=dis,
+                    prh_rules_dir=prh_rules_dir,
+                    ignore_missing=ignore_missing,
+                    warnings=warnings,
+                    stack=stack + (apath,),
+                )
 
                 def ignored(r: PrhRule, ignores=ignores) -> bool:
-                    return any((k == "pattern" and r.js_pattern == v) or (k == "expected" and r.expected == v)
-                               for k, v in ignores)
+                    return any(
+                        (k == "pattern" and r.js_pattern == v) or (k == "expected" and r.expected == v)
+                        for k, v in ignores
+                    )
 
                 sub.rules = [r for r in sub.rules if not ignored(r)]
                 _merge(ctx, item, loaded, sub)
@@ -996,8 +1024,14 @@ def _merge(ctx: _Ctx, node, into: _Loaded, other: _Loaded) -> None:
     into.rules.extend(r for r in other.rules if r.expected not in have)
 
 
-def load_prh(path, *, strict: bool = True, prh_rules_dir: str | None = None,
-             ignore_missing_imports: bool = False, text_bytes: int | None = None) -> PrhDictionary:
+def load_prh(
+    path,
+    *,
+    strict: bool = True,
+    prh_rules_dir: str | None = None,
+    ignore_missing_imports: bool = False,
+    text_bytes: int | None = None,
+) -> PrhDictionary:
     """Load a prh YAML dictionary, resolving its ``imports`` like prh does.
 
     strict (default True): unknown keys and regex escapes that prh (unicode
@@ -1021,13 +1055,21 @@ def load_prh(path, *, strict: bool = True, prh_rules_dir: str | None = None,
         return PrhDictionary(**cached, text_bytes=text_bytes)
     warnings: list[str] = []
     try:
-        loaded = _load_file(path, strict=strict, disable_imports=False, prh_rules_dir=prh_rules_dir,
-                            ignore_missing=ignore_missing_imports, warnings=warnings, stack=())
+        loaded = _load_file(
+            path,
+            strict=strict,
+            disable_imports=False,
+            prh_rules_dir=prh_rules_dir,
+            ignore_missing=ignore_missing_imports,
+            warnings=warnings,
+            stack=(),
+        )
     except FileNotFoundError:
         raise PrhError(f"{path}: prh dictionary not found") from None
     name = os.path.splitext(os.path.basename(path))[0]
-    dictionary = PrhDictionary(path, name, loaded.version, loaded.rules, loaded.targets, warnings, loaded.sources,
-                               text_bytes=text_bytes)
+    dictionary = PrhDictionary(
+        path, name, loaded.version, loaded.rules, loaded.targets, warnings, loaded.sources, text_bytes=text_bytes
+    )
     if cacheable:
         compiled_cache.write(path, strict, dictionary)
     return dictionary

@@ -21,6 +21,7 @@ multiline at all four line terminators, ``[^]`` (any character) and ``[]``
 (nothing), ``\\u{...}``, ``\\cX``, ``(?<name>``, ``\\k<name>``, variable-width
 look-behind.  Unicode property escapes (``\\p{..}``) are refused.
 """
+
 from __future__ import annotations
 
 import functools
@@ -106,8 +107,10 @@ class Alt:
 Node = Char | Any | Shorthand | CharClass | Assert | Group | Repeat | Backref | Seq | Alt
 
 LINE_TERMINATORS = "\n\r\u2028\u2029"
-JS_SPACE = ("\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-            "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
+JS_SPACE = (
+    "\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
 _SH_RANGES = {
     "d": [(0x30, 0x39)],
     "w": [(0x30, 0x39), (0x41, 0x5A), (0x61, 0x7A), (0x5F, 0x5F)],
@@ -218,7 +221,11 @@ class _Parser:
         if self.peek() == "?":
             lazy = True
             self.i += 1
-        if self.peek() and self.peek() in "*+?" or (self.peek() == "{" and re.compile(r"\{\d+(,\d*)?\}").match(self.s, self.i)):
+        if (
+            self.peek()
+            and self.peek() in "*+?"
+            or (self.peek() == "{" and re.compile(r"\{\d+(,\d*)?\}").match(self.s, self.i))
+        ):
             self.err("nothing to repeat")
         return Repeat(atom, lo, hi, lazy)
 
@@ -290,7 +297,7 @@ class _Parser:
         return Group(kind, body, index, name)
 
     def _hex(self, n: int) -> int | None:
-        h = self.s[self.i:self.i + n]
+        h = self.s[self.i : self.i + n]
         if len(h) == n and re.fullmatch(r"[0-9A-Fa-f]+", h):
             self.i += n
             return int(h, 16)
@@ -685,7 +692,7 @@ def _guarded(body: Node, inner: Repeat) -> bool:
     if not isinstance(inner.body, (Char, Any, Shorthand, CharClass)):
         return False
     k = next(i for i, x in enumerate(body.items) if x is inner)
-    return any(isinstance(x, Char) and not _can_match(inner.body, x.cp) for x in body.items[k + 1:])
+    return any(isinstance(x, Char) and not _can_match(inner.body, x.cp) for x in body.items[k + 1 :])
 
 
 def dangerous_nesting(n: Node) -> str | None:
@@ -876,7 +883,7 @@ def word_edge_literals(n: Node, icase: bool) -> dict | None:
         while isinstance(n, Seq) and len(n.items) == 1:
             n = n.items[0]
     out: dict = {}
-    for branch in (n.branches if isinstance(n, Alt) else [n]):
+    for branch in n.branches if isinstance(n, Alt) else [n]:
         items = branch.items if isinstance(branch, Seq) else [branch]
         if not items or not (isinstance(items[0], Assert) and items[0].kind == "b"):
             return None
@@ -965,8 +972,7 @@ class LazyPattern:
 
     __slots__ = ("js_source", "py_source", "icase", "uses_regex_module", "guarded", "where", "_pattern")
 
-    def __init__(self, js_source: str, py_source: str, icase: bool, uses_regex_module: bool,
-                 guarded: bool = False):
+    def __init__(self, js_source: str, py_source: str, icase: bool, uses_regex_module: bool, guarded: bool = False):
         self.js_source = js_source
         self.py_source = py_source
         self.icase = icase
@@ -1028,6 +1034,8 @@ class LazyPattern:
         # TimeoutError, a builtin: the runner reports it as one line without
         # importing the prh package.
         where = f"{self.where}: " if self.where else ""
-        return TimeoutError(f"{where}/{self.js_source}/ backtracks: one paragraph took over "
-                            f"{MATCH_TIME_LIMIT:g} s; refused (rewrite it so that no two alternatives "
-                            "match the same text)")
+        return TimeoutError(
+            f"{where}/{self.js_source}/ backtracks: one paragraph took over "
+            f"{MATCH_TIME_LIMIT:g} s; refused (rewrite it so that no two alternatives "
+            "match the same text)"
+        )

@@ -58,7 +58,8 @@ def check(ctx: LintContext):
         suggestions = [f"{occ.name}({e})" for e in _japanese_first(expansions)]
         meaning = f"({'／'.join(expansions[:2])})" if expansions else ""
         yield ctx.diagnostic(
-            "undefined-abbreviation", occ,
+            "undefined-abbreviation",
+            occ,
             f"「{occ.surface}」{meaning}が定義されないまま使われています。初出で意味を添えてください",
             suggestions,
         )
