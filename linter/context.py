@@ -7,6 +7,7 @@ Each rule gets its own view: `occurrences` holds only the entries it declared
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,7 +65,7 @@ class LintContext:
         rule_id: str,
         occ: Occurrence,
         message: str,
-        suggestions: list[str] = (),
+        suggestions: Sequence[str] = (),
         fix: str | None = None,
         safe: bool = True,
     ) -> Diagnostic:
@@ -76,7 +77,7 @@ class LintContext:
         start: int,
         end: int,
         message: str,
-        suggestions: list[str] = (),
+        suggestions: Sequence[str] = (),
         fix: str | None = None,
         safe: bool = True,
     ) -> Diagnostic:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +29,7 @@ class Walk:
     total_bytes: int = 0  # of the targets: decides workers and automaton kind
 
 
-def collect(paths: list[str], exclude: list[str] = ()) -> Walk:
+def collect(paths: list[str], exclude: Sequence[str] = ()) -> Walk:
     targets: list[FileTarget] = []
     errors: list[str] = []
     seen: dict = {}  # (device, inode) → size

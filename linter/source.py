@@ -152,7 +152,7 @@ class NotRegularFile(OSError):
 SETTINGS_FILE_LIMIT = 16 * 1024 * 1024
 
 
-def read_regular(path: Path, limit: int | None = None) -> bytes:
+def read_regular(path: str | Path, limit: int | None = None) -> bytes:
     """The bytes of a regular file (after symlinks). A FIFO, a device or a
     socket is refused before reading (`/dev/zero` would never end, a FIFO
     would wait for a writer); so is a file larger than `limit`."""
@@ -166,7 +166,7 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
             raise NotRegularFile(0, "not a regular file (a device, FIFO or socket)", str(path))
         if limit is not None and info.st_size > limit:
             raise NotRegularFile(0, f"larger than {limit // (1024 * 1024)} MB; not read", str(path))
-        chunks = []
+        chunks: list[bytes] = []
         while True:
             chunk = os.read(fd, 1 << 20)
             if not chunk:

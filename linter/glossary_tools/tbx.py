@@ -126,7 +126,8 @@ class _Node:
     __slots__ = ("tag", "attrs", "line", "children", "text")
 
     def __init__(self, tag: str, attrs: dict, line: int):
-        self.tag, self.attrs, self.line, self.children, self.text = tag, attrs, line, [], ""
+        self.children: list = []
+        self.tag, self.attrs, self.line, self.text = tag, attrs, line, ""
 
     def find(self, tag: str) -> list[_Node]:
         return [c for c in self.children if c.tag == tag]
