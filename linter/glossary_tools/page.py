@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from linter.explain import _KIND as KIND_LABELS  # noqa: F401 -- re-exported: one wording for kinds, as `explain` shows them
 from linter.glossary import PAGE_KEYS, Entry, Glossary, Section
 
 # The seed page's labels; products and companies say 概要/注意 as the seed does.
