@@ -43,8 +43,8 @@ def explain_term(glossary: Glossary, entry: Entry) -> str:
         lines.append(f"提供元: {entry.company}")
     if entry.products:
         lines.append(f"製品: {'、'.join(entry.products)}(製品の意味で社名を書かない)")
-    for meaning in entry.other_meanings:
-        lines.append(f"別の意味: {meaning.meaning}(手がかり: {'、'.join(meaning.cues)})")
+    for other in entry.other_meanings:
+        lines.append(f"別の意味: {other.meaning}(手がかり: {'、'.join(other.cues)})")
     lines += _page_fields(entry)
     if entry.note:
         lines.append(f"注: {entry.note}")

@@ -175,7 +175,7 @@ def load(layers: list[Path], build: Callable[[list[Path]], Glossary]) -> Glossar
     """`build(layers)` (read and validate the files), unless a run before did it."""
     folder = _folder()
     key = _key(layers) if folder is not None else None
-    if key is None:
+    if key is None or folder is None:
         return build(layers)
     found = _read(folder / f"{key}.json")
     if found is not None:

@@ -112,7 +112,7 @@ def lint_file(
     result.diagnostics = linter.lint(source)
     if result.diagnostics and request.keeps_text:
         result.text = source.text
-    if key is not None:
+    if key is not None and cache is not None:  # a key is made only with a cache
         cache.put(key, result.diagnostics)
     return result
 

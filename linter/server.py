@@ -286,7 +286,7 @@ def quick_fixes(uri: str, linted: Linted, d: Diagnostic, lsp: types.Diagnostic) 
     actions = []
     for replacement in replacements:
         certain = d.fix is not None and d.fix.replacement == replacement
-        start, end = (d.fix.start, d.fix.end) if certain else (d.start, d.end)
+        start, end = (d.fix.start, d.fix.end) if certain and d.fix is not None else (d.start, d.end)
         safe = certain and fix_is_safe(d)
         title = f"「{linted.source.text[start:end]}」を「{replacement}」に置換"
         actions.append(

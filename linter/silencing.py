@@ -78,7 +78,9 @@ def _leaf_at(tokens, line: int):
 
 def _prefix(text: str, positions: Positions, line: int) -> str:
     """The line's indentation and block-quote markers."""
-    return _PREFIX.match(text, positions.line_start(line), positions.line_end(line)).group()
+    prefix = _PREFIX.match(text, positions.line_start(line), positions.line_end(line))
+    assert prefix is not None  # _PREFIX matches the empty string
+    return prefix.group()
 
 
 def _list_marker(tokens, text: str, positions: Positions, line: int) -> tuple[int, bool]:
@@ -87,7 +89,9 @@ def _list_marker(tokens, text: str, positions: Positions, line: int) -> tuple[in
     for index, token in enumerate(tokens):
         if token.type == "list_item_open" and token.map and token.map[0] == line:
             start, end = positions.line_start(line), positions.line_end(line)
-            at = _PREFIX.match(text, start, end).end()
+            prefix = _PREFIX.match(text, start, end)
+            assert prefix is not None  # _PREFIX matches the empty string
+            at = prefix.end()
             marker = _LIST_MARKER.match(text, at, end)
             first = index > 0 and tokens[index - 1].type in ("bullet_list_open", "ordered_list_open")
             return (marker.end() - at if marker else 0), first

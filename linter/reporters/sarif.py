@@ -154,6 +154,7 @@ def _edit_region(d: Diagnostic, lines: LineIndex | None) -> dict | None:
     """The region the fix replaces: the finding's own region when the edit
     covers exactly the finding (the usual case), else computed from the text."""
     edit = d.fix
+    assert edit is not None  # called only for findings with a fix
     if (edit.start, edit.end) == (d.start, d.end):
         return _region(d.line, d.column, d.end_line, d.end_column)
     if lines is None or not 0 <= edit.start <= edit.end <= len(lines.text):
