@@ -300,9 +300,9 @@ def _line_dicts(value, lines: list[str], after: int):
             out.key_lines[key] = key_line + 1
         return out
     if isinstance(value, list):
-        out = LineList(_line_dicts(v, lines, after) for v in value)
-        out.line = after + 1
-        return out
+        items = LineList(_line_dicts(v, lines, after) for v in value)
+        items.line = after + 1
+        return items
     return value
 
 

@@ -171,7 +171,7 @@ def markdown_document(source: Source, focus_lines: set[int] | None = None) -> Do
     tokens = md.parse(_for_parser(parse_text), env)
 
     prose = bytearray(len(text))  # 1 (or 2: link text, emphasis) where the character is checked
-    rows: dict[tuple[int, int], list[int]] = {}
+    rows: dict[tuple[int | str, int], list[int]] = {}  # ("deep", start) for blocks inside quotes
     quote_depth = 0
     table_depth = 0
     cell_end: dict[tuple[int, int], int] = {}

@@ -68,7 +68,8 @@ def _add(target: FileTarget, targets: list[FileTarget], seen: dict, info: os.sta
     # once. One stat names it; resolving the path would lstat every folder.
     try:
         info = info or os.stat(target.path)
-        key, size = (info.st_dev, info.st_ino), info.st_size
+        key: tuple[int, int] | Path = (info.st_dev, info.st_ino)
+        size = info.st_size
     except OSError:
         key, size = target.path.absolute(), 0
     if key not in seen:

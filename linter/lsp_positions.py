@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from lsprotocol import types
 
@@ -23,7 +24,7 @@ def _units_utf8(text: str) -> int:
     return len(text.encode("utf-8", "surrogatepass"))
 
 
-_UNITS = {
+_UNITS: dict[str, Callable[[str], int]] = {
     types.PositionEncodingKind.Utf16: _units_utf16,
     types.PositionEncodingKind.Utf8: _units_utf8,
     types.PositionEncodingKind.Utf32: len,

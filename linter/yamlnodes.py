@@ -104,10 +104,10 @@ def _convert(node, shown: str, done: dict):
             out.key_lines[key] = key_node.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
-        out = done[id(node)] = LineList()
-        out.line = line
-        out.extend(_convert(v, shown, done) for v in node.value)
-        return out
+        items = done[id(node)] = LineList()
+        items.line = line
+        items.extend(_convert(v, shown, done) for v in node.value)
+        return items
     try:
         # SafeLoader's constructor builds only plain types; any other tag fails.
         return yaml.constructor.SafeConstructor().construct_object(node, deep=True)

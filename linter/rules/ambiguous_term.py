@@ -136,7 +136,7 @@ def _rank_senses(
     sentence = ctx.sentence(occ)
     block = ctx.block(occ)
     named = [m for m, n in leaning.items() if n]
-    scored = []
+    scored: list[tuple[tuple, int, Sense, list[str]]] = []  # the key grows by one on a tie
     for index, sense in enumerate(entry.senses):
         near = ctx.cues_in(sense.cues, *sentence)
         far = [c for c in ctx.cues_in(sense.cues, *block) if c not in near]

@@ -342,7 +342,7 @@ def _word_findings(ctx: LintContext, uses: list[Use], pinned: str | None):
     counts = Counter(u.spelling for u in uses)
     if len(counts) < 2:
         return
-    order = {}
+    order: dict[str, int] = {}
     for u in uses:
         order.setdefault(u.spelling, u.start)
     if pinned is not None:

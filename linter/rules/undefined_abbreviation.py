@@ -45,7 +45,7 @@ def check(ctx: LintContext):
     mask = ctx.document.mask
     for occ in ctx.occurrences:
         entry = occ.entry
-        if not occ.is_short or entry.senses or entry.kind == "role" or not _is_acronym(occ.name):
+        if not occ.is_short or entry.senses or entry.kind == "role" or occ.name is None or not _is_acronym(occ.name):
             continue
         if occ.name in well_known or entry.term in well_known:
             continue
