@@ -56,6 +56,7 @@ class Document:
         """Same length as the text; unchecked characters are spaces. Built on
         first use: prh needs only `prose`, and most files need nothing else."""
         if self._mask is None:
+            assert self.prose is not None  # a Document without a mask is Markdown, which has prose
             self._mask = _apply_mask(self.source.text, self.prose)
         return self._mask
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from linter.config import Config, ConfigError, find_config, load_config
 from linter.engine import Linter
-from linter.glossary import GlossaryError, load_glossary
+from linter.glossary import Glossary, GlossaryError, load_glossary
 from linter.policy import Policy, PolicyError, load_policy, merge_policy
 from linter.rules import RULES
 
@@ -46,7 +46,7 @@ class Workspace:
         self._configs: dict[Path, Config] = {}
         self._by_folder: dict[str, Config] = {}
         self._linters: dict[tuple, Linter] = {}
-        self._glossaries: dict[tuple, object] = {}
+        self._glossaries: dict[tuple, Glossary] = {}
         self._forced = self._load(options.config) if options.config else None
         self.text_bytes = 0  # set before linting: how much text the automata will scan
 

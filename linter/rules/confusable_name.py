@@ -51,9 +51,10 @@ def check(ctx: LintContext):
         key = (company.term, start, end)
         if key not in verdicts:
             verdicts[key] = _judge(ctx, company, start, end)
-        if verdicts[key] is None:
+        verdict = verdicts[key]
+        if verdict is None:
             continue
-        scored, certain = verdicts[key]
+        scored, certain = verdict
         _, _, best, hits = scored[0]
         message = f"「{occ.surface}」は社名です。文脈({'、'.join(hits[:4])})から製品「{best.term}」のことと読めます"
         yield ctx.diagnostic(
