@@ -27,7 +27,7 @@ yaml = _LazyYaml()
 try:
     import ahocorasick_rs
 except Exception:  # pragma: no cover
-    ahocorasick_rs = None
+    ahocorasick_rs = None  # type: ignore[assignment]  # as before: a broken install fails where the automaton is built
 
 
 class PrhError(Exception):
@@ -883,7 +883,7 @@ def _build_target(ctx: _Ctx, node) -> _Target:
         raise ctx.err(node, "target without 'file'")
     fs = ctx.string(m["file"][1], "file")
     file_re, key = _target_regex(ctx, m["file"][1], fs, False)
-    lists = {}
+    lists: dict[str, list] = {}
     for k in ("includes", "excludes"):
         lists[k] = []
         if k in m:
@@ -968,7 +968,7 @@ def _load_file(
                 items = [inode] if isinstance(inode, yaml.ScalarNode) else ctx.seq(inode, "imports")
             for item in items:
                 if isinstance(item, yaml.ScalarNode):
-                    ipath, dis, ignores = ctx.string(item, "import"), False, []
+                    ipath, dis, ignores = ctx.string(item, "import"), False, list[tuple[str, str]]()
                 else:
                     im = ctx.mapping(item, "import", IMPORT_KEYS)
                     if "path" not in im:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import NoReturn
 
 from linter.folding import FULL_WIDTH_ALNUM
 
@@ -150,7 +151,7 @@ class _Parser:
             i += 1
         return n
 
-    def err(self, msg: str):
+    def err(self, msg: str) -> NoReturn:
         raise JSRegexError(f"{msg} at offset {self.i} in /{self.s}/")
 
     def lenient(self, msg: str):
@@ -574,6 +575,7 @@ def _widths(n: Node) -> tuple[int, int | None]:
         return 0, 0
     if isinstance(n, Backref):
         return 0, None
+    hi: int | None  # None: no upper bound
     if isinstance(n, Seq):
         lo, hi = 0, 0
         for x in n.items:
@@ -638,7 +640,7 @@ def _fixed_variants(n: Node, limit: int) -> list | None:
             return None
         out = []
         for k in range(n.min, n.max + 1):
-            acc: list = [[]]
+            acc = [[]]
             for _ in range(k):
                 acc = [a + v for a in acc for v in vs]
                 if len(acc) > limit:
@@ -774,8 +776,8 @@ def _score(s: frozenset | None) -> tuple[int, int]:
     return (min(len(x) for x in s), -len(s))
 
 
-def _best(*cands) -> frozenset | None:
-    cands = [c for c in cands if c]
+def _best(*given) -> frozenset | None:
+    cands = [c for c in given if c]
     if not cands:
         return None
     return max(cands, key=_score)
