@@ -91,13 +91,15 @@ def closest_rule_ids(word: str, limit: int = 1) -> list[str]:
 
 
 # Registration order is report order within a position.
+# isort: off
 from linter.rules import (  # noqa: E402,F401
+    preferred_term,
     ambiguous_term,
     confusable_name,
-    inconsistent_term,
-    preferred_term,
-    spelling_variant,
     undefined_abbreviation,
-    unknown_directive,
+    inconsistent_term,
+    spelling_variant,
     unused_suppression,
+    unknown_directive,
 )
+# isort: on
