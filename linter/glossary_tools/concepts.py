@@ -53,7 +53,7 @@ def to_entries(concepts: list[Concept]) -> list[dict]:
     entries = [_entry(c) for c in concepts]
     _check_spellings(concepts)
     terms = {e["term"] for e in entries}
-    for concept, _entry in zip(concepts, entries, strict=False):
+    for concept in concepts:
         for target, where in concept.links:
             if target not in terms:
                 raise ToolError(f"{where}: links to '{target}', which is no concept's term")
