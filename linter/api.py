@@ -11,6 +11,7 @@ get the same settings and the same findings.
     for d in lint_text(workspace, Path("docs/提案.md"), text):
         print(d.line, d.column, d.rule, d.message)
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -53,5 +54,12 @@ def fix_source(workspace: Workspace, path: Path, source: Source, unsafe: bool = 
         return source, 0, ""
     # The same plan as --fix on a file (which fixes count, how overlaps and
     # rules that undo each other are resolved), without the write.
-    return _fix(workspace.linter_for(path), source, FileTarget(path, source.path), False, source.raw or b"",
-                FileResult(source.path), unsafe=unsafe)
+    return _fix(
+        workspace.linter_for(path),
+        source,
+        FileTarget(path, source.path),
+        False,
+        source.raw or b"",
+        FileResult(source.path),
+        unsafe=unsafe,
+    )

@@ -13,6 +13,7 @@ cost the user data. The one writer for fixes, reports (-o) and both caches.
 - `follow_symlinks=False` (the caches) refuses a symlink anywhere under the
   trusted folder instead of following it.
 """
+
 from __future__ import annotations
 
 import os
@@ -28,8 +29,9 @@ class UnsafePath(OSError):
     """A path yogolint refuses to write through (a symlink in a cache)."""
 
 
-def write_atomically(path: Path, data: bytes, *, fsync: bool = True, follow_symlinks: bool = True,
-                     trusted: Path | None = None) -> None:
+def write_atomically(
+    path: Path, data: bytes, *, fsync: bool = True, follow_symlinks: bool = True, trusted: Path | None = None
+) -> None:
     """Write `data` to `path` as described above. With follow_symlinks=False,
     every component from `trusted` (a folder the caller checked) down to the
     file must be a real folder/file of this user, never a symlink."""

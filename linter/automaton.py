@@ -6,6 +6,7 @@ leftmost-longest so that `CS Ops` beats `CS` and `リードタイム` beats `リ
 Abbreviations are matched in their own letter case; other spellings (product
 names, ordinary words) in their usual case variants (`hubspot`, `HUBSPOT`).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -64,11 +65,13 @@ class TermAutomaton:
         """`text_bytes`: how much text this run will scan (0: a little)."""
         self.glossary = glossary
         self._patterns, self._owners = spelling_table(glossary)
-        self._owners_by_form = dict(zip(self._patterns, self._owners))
+        self._owners_by_form = dict(zip(self._patterns, self._owners, strict=False))
         dfa = text_bytes >= _DFA_BYTES_PER_PATTERN * len(self._patterns)
         kind = ahocorasick_rs.Implementation.DFA if dfa else ahocorasick_rs.Implementation.ContiguousNFA
         self._automaton = ahocorasick_rs.AhoCorasick(
-            self._patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest, implementation=kind,
+            self._patterns,
+            matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+            implementation=kind,
         )
 
     def knows(self, word: str) -> bool:

@@ -5,6 +5,7 @@ policy, prh dictionaries, rule selection), yogolint's and SudachiDict's
 versions and the path as shown (diagnostics carry it). Entries are written
 atomically, so two runs at once never see half a file.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -103,8 +104,9 @@ class ResultCache:
             return
         _make_folder(self.folder)
         for name, text in ((".gitignore", "# Created by yogolint.\n*\n"), ("CACHEDIR.TAG", _TAG)):
-            write_atomically(self.folder / name, text.encode("utf-8"), fsync=False, follow_symlinks=False,
-                             trusted=self.folder)
+            write_atomically(
+                self.folder / name, text.encode("utf-8"), fsync=False, follow_symlinks=False, trusted=self.folder
+            )
 
     def prune(self, limit: int | None = None) -> None:
         """Keep the cache under `limit` bytes (default CACHE_LIMIT): the
@@ -249,13 +251,29 @@ def _diagnostic(r) -> Diagnostic | None:
         return None
     fix = r.get("fix")
     if fix is not None:
-        if (not isinstance(fix, list) or len(fix) != 4 or type(fix[0]) is not int or type(fix[1]) is not int
-                or not isinstance(fix[2], str) or type(fix[3]) is not bool
-                or not r["start"] <= fix[0] <= fix[1] <= r["end"]):
+        if (
+            not isinstance(fix, list)
+            or len(fix) != 4
+            or type(fix[0]) is not int
+            or type(fix[1]) is not int
+            or not isinstance(fix[2], str)
+            or type(fix[3]) is not bool
+            or not r["start"] <= fix[0] <= fix[1] <= r["end"]
+        ):
             return None
         fix = Edit(fix[0], fix[1], fix[2], fix[3])
     return Diagnostic(
-        path=r["path"], rule=r["rule"], severity=r["severity"], term=r["term"], message=r["message"],
-        start=r["start"], end=r["end"], line=r["line"], column=r["column"], end_line=r["end_line"],
-        end_column=r["end_column"], suggestions=list(suggestions), fix=fix,
+        path=r["path"],
+        rule=r["rule"],
+        severity=r["severity"],
+        term=r["term"],
+        message=r["message"],
+        start=r["start"],
+        end=r["end"],
+        line=r["line"],
+        column=r["column"],
+        end_line=r["end_line"],
+        end_column=r["end_column"],
+        suggestions=list(suggestions),
+        fix=fix,
     )

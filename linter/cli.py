@@ -1,4 +1,5 @@
 """Command line: wires the pipeline; no linting logic lives here."""
+
 from __future__ import annotations
 
 import os
@@ -55,44 +56,110 @@ def run() -> None:
 
 @main.command(epilog=EXAMPLES)
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--output-format", "--format", "fmt", type=click.Choice(list(FORMATS)), default="text",
-              show_default=True, help="Output format (text: each finding in its line; concise: one line each).")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-              help="Colour the text output (auto: on a terminal, unless NO_COLOR; FORCE_COLOR forces it).")
+@click.option(
+    "--output-format",
+    "--format",
+    "fmt",
+    type=click.Choice(list(FORMATS)),
+    default="text",
+    show_default=True,
+    help="Output format (text: each finding in its line; concise: one line each).",
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text output (auto: on a terminal, unless NO_COLOR; FORCE_COLOR forces it).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing (errors aside): the exit status only.")
-@click.option("--show-settings", type=click.Path(path_type=Path), metavar="PATH",
-              help="Print the settings that apply to PATH and where each comes from; lint nothing.")
+@click.option(
+    "--show-settings",
+    type=click.Path(path_type=Path),
+    metavar="PATH",
+    help="Print the settings that apply to PATH and where each comes from; lint nothing.",
+)
 @click.option("--show-files", is_flag=True, help="Print the files that would be checked; lint nothing.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to this file.")
-@click.option("--config", type=click.Path(path_type=Path, exists=True, dir_okay=False),
-              help="Use this configuration file instead of discovering one.")
-@click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
-              help="Extra glossary file or folder, merged over the built-in one (repeatable).")
-@click.option("--prh", "prh", multiple=True, type=click.Path(path_type=Path),
-              help="A prh dictionary (textlint-rule-prh YAML) to apply (repeatable).")
-@click.option("--prh-rules", type=click.Path(path_type=Path, exists=True, file_okay=False),
-              help="A checkout of the prh rules collection: resolves imports of node_modules/prh/prh-rules/….")
+@click.option(
+    "--config",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Use this configuration file instead of discovering one.",
+)
+@click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Extra glossary file or folder, merged over the built-in one (repeatable).",
+)
+@click.option(
+    "--prh",
+    "prh",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A prh dictionary (textlint-rule-prh YAML) to apply (repeatable).",
+)
+@click.option(
+    "--prh-rules",
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+    help="A checkout of the prh rules collection: resolves imports of node_modules/prh/prh-rules/….",
+)
 @click.option("--select", multiple=True, help="Only these rule ids (repeatable, or comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids (repeatable, or comma-separated).")
 @click.option("--exclude", multiple=True, help="Skip files matching this glob (repeatable).")
-@click.option("--stdin-filename", type=click.Path(path_type=Path),
-              help="Read the text from standard input (also: PATH '-') as this file: settings, type, shown path.")
+@click.option(
+    "--stdin-filename",
+    type=click.Path(path_type=Path),
+    help="Read the text from standard input (also: PATH '-') as this file: settings, type, shown path.",
+)
 @click.option("--fix", is_flag=True, help="Apply the fixes that are certain, in place.")
-@click.option("--unsafe-fixes", is_flag=True,
-              help="With --fix/--diff, also apply fixes that choose between names or products.")
+@click.option(
+    "--unsafe-fixes", is_flag=True, help="With --fix/--diff, also apply fixes that choose between names or products."
+)
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option("--statistics", is_flag=True, help="Counts by rule and by term after the findings.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default="info", show_default=True,
-              help="Lowest severity that makes the exit status 1.")
-@click.option("--report-unused-suppressions", is_flag=True,
-              help="Report yogolint-disable comments that silence nothing.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default="info",
+    show_default=True,
+    help="Lowest severity that makes the exit status 1.",
+)
+@click.option(
+    "--report-unused-suppressions", is_flag=True, help="Report yogolint-disable comments that silence nothing."
+)
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: one per core).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write .yogolint_cache/.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
-def check(paths, fmt, color, quiet, show_settings, show_files, output, config, glossaries, prh, prh_rules, select,
-          ignore, exclude, fix, unsafe_fixes, diff, statistics,
-          exit_zero, fail_on, report_unused_suppressions, jobs, no_cache, debug, stdin_filename):
+def check(
+    paths,
+    fmt,
+    color,
+    quiet,
+    show_settings,
+    show_files,
+    output,
+    config,
+    glossaries,
+    prh,
+    prh_rules,
+    select,
+    ignore,
+    exclude,
+    fix,
+    unsafe_fixes,
+    diff,
+    statistics,
+    exit_zero,
+    fail_on,
+    report_unused_suppressions,
+    jobs,
+    no_cache,
+    debug,
+    stdin_filename,
+):
     """Lint Markdown (.md) and text (.txt) files; folders are walked recursively.
 
     Exit status: 0 no findings, 1 findings, 2 usage, glossary, configuration
@@ -112,12 +179,28 @@ def check(paths, fmt, color, quiet, show_settings, show_files, output, config, g
             _fail(f"unknown rule '{sorted(unknown)[0]}' (known: {', '.join(RULES)})")
     request = CheckRequest(
         paths=list(paths) or ["."],
-        options=Options(glossaries=list(glossaries), prh=list(prh), select=selected, ignore=ignored,
-                        config=config, exclude=list(exclude),
-                        report_unused_suppressions=report_unused_suppressions, prh_rules=prh_rules),
-        fmt=fmt, output=output, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, statistics=statistics, exit_zero=exit_zero,
+        options=Options(
+            glossaries=list(glossaries),
+            prh=list(prh),
+            select=selected,
+            ignore=ignored,
+            config=config,
+            exclude=list(exclude),
+            report_unused_suppressions=report_unused_suppressions,
+            prh_rules=prh_rules,
+        ),
+        fmt=fmt,
+        output=output,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
+        statistics=statistics,
+        exit_zero=exit_zero,
         fail_on=fail_on,
-        jobs=jobs, cache=not no_cache, color=color, quiet=quiet,
+        jobs=jobs,
+        cache=not no_cache,
+        color=color,
+        quiet=quiet,
     )
     reads_stdin = stdin_filename is not None or "-" in paths
     if reads_stdin and any(p != "-" for p in paths):
@@ -180,8 +263,9 @@ def _ids(values) -> set[str] | None:
 @main.command("rule")
 @click.argument("rule_id", required=False)
 @click.option("--all", "all_rules", is_flag=True, help="Print every rule's documentation.")
-@click.option("--output-format", "--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--output-format", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def rule_command(rule_id, all_rules, fmt):
     """Print a rule's documentation (or list the rules)."""
     import json
@@ -194,9 +278,17 @@ def rule_command(rule_id, all_rules, fmt):
     policy = load_policy(set(RULES))
     chosen = [RULES[rule_id]] if rule_id else list(RULES.values())
     if fmt == "json":
-        items = [{"id": r.id, "summary": r.summary, "fixable": r.fixable,
-                  "default_severity": policy.setting(r.id).severity,
-                  "enabled_by_default": policy.setting(r.id).enabled, "doc": r.doc} for r in chosen]
+        items = [
+            {
+                "id": r.id,
+                "summary": r.summary,
+                "fixable": r.fixable,
+                "default_severity": policy.setting(r.id).severity,
+                "enabled_by_default": policy.setting(r.id).enabled,
+                "doc": r.doc,
+            }
+            for r in chosen
+        ]
         click.echo(json.dumps(items[0] if rule_id else items, ensure_ascii=False, indent=2))
         return
     if rule_id is None and not all_rules:
@@ -205,16 +297,23 @@ def rule_command(rule_id, all_rules, fmt):
             severity = setting.severity if setting.enabled else "off"
             click.echo(f"{r.id:24} {severity:8} {'fix ' if r.fixable else '    '}{r.summary}")
         return
-    click.echo("\n\n".join(
-        f"# {r.id}\n\n{r.summary}\n\n既定: {policy.setting(r.id).severity if policy.setting(r.id).enabled else 'off'}"
-        f"{'、修正あり' if r.fixable else ''}\n\n{r.doc}" for r in chosen))
+    click.echo(
+        "\n\n".join(
+            f"# {r.id}\n\n{r.summary}\n\n既定: {policy.setting(r.id).severity if policy.setting(r.id).enabled else 'off'}"
+            f"{'、修正あり' if r.fixable else ''}\n\n{r.doc}"
+            for r in chosen
+        )
+    )
 
 
 @main.command()
 @click.argument("term")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path))
-@click.option("--config", type=click.Path(path_type=Path, exists=True, dir_okay=False),
-              help="Use this configuration file instead of the current folder's.")
+@click.option(
+    "--config",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Use this configuration file instead of the current folder's.",
+)
 def explain(term, glossaries, config):
     """Print the glossary entry for TERM (any of its spellings).
 
@@ -240,12 +339,25 @@ def explain(term, glossaries, config):
 
 
 @main.command()
-@click.option("--config", type=click.Path(path_type=Path, exists=True, dir_okay=False),
-              help="Use this configuration file for every document instead of discovering one.")
-@click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
-              help="Extra glossary file or folder, merged over the built-in one (repeatable).")
-@click.option("--prh", "prh", multiple=True, type=click.Path(path_type=Path),
-              help="A prh dictionary (textlint-rule-prh YAML) to apply (repeatable).")
+@click.option(
+    "--config",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Use this configuration file for every document instead of discovering one.",
+)
+@click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Extra glossary file or folder, merged over the built-in one (repeatable).",
+)
+@click.option(
+    "--prh",
+    "prh",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A prh dictionary (textlint-rule-prh YAML) to apply (repeatable).",
+)
 def server(config, glossaries, prh):
     """Language server (LSP over stdio) for editors: findings as you type,
     quick fixes, the glossary entry on hover."""
@@ -262,8 +374,11 @@ def prh():
 
 @prh.command("test")
 @click.argument("dictionaries", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--prh-rules", type=click.Path(path_type=Path, exists=True, file_okay=False),
-              help="A checkout of the prh rules collection: resolves imports of node_modules/prh/prh-rules/….")
+@click.option(
+    "--prh-rules",
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+    help="A checkout of the prh rules collection: resolves imports of node_modules/prh/prh-rules/….",
+)
 def prh_test(dictionaries, prh_rules):
     """Run the `specs` of prh dictionaries; exit 1 on any failure."""
     from linter.prh import PrhError, load_prh
@@ -284,6 +399,7 @@ def prh_test(dictionaries, prh_rules):
 
 
 # --- yogolint glossary: publish, exchange, validate and mine the glossary ----
+
 
 @main.group("glossary")
 def glossary_group():
@@ -314,11 +430,19 @@ def _write_output(data: bytes, output: Path | None) -> None:
 
 
 _GLOSSARY_SOURCES = [
-    click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
-                 help="Extra glossary file or folder (repeatable)."),
+    click.option(
+        "--glossary",
+        "glossaries",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        help="Extra glossary file or folder (repeatable).",
+    ),
     click.option("--no-builtin", is_flag=True, help="Only the given and configured files, not the built-in glossary."),
-    click.option("--config", type=click.Path(path_type=Path, exists=True, dir_okay=False),
-                 help="Use this configuration file instead of discovering one."),
+    click.option(
+        "--config",
+        type=click.Path(path_type=Path, exists=True, dir_okay=False),
+        help="Use this configuration file instead of discovering one.",
+    ),
 ]
 
 
@@ -329,8 +453,14 @@ def _glossary_sources(command):
 
 
 @glossary_group.command("export")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "html", "csv", "tbx"]), default="markdown",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "html", "csv", "tbx"]),
+    default="markdown",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file (default: stdout).")
 @click.option("--title", default="用語集", show_default=True, help="The page's title (markdown, html).")
 @_glossary_sources
@@ -371,8 +501,12 @@ def glossary_check(glossaries, no_builtin, config):
 
 @glossary_group.command("mine")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the proposals YAML here (default: stdout).")
-@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True, help="At most this many proposals.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write the proposals YAML here (default: stdout)."
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=100, show_default=True, help="At most this many proposals."
+)
 @_glossary_sources
 def glossary_mine(paths, output, limit, glossaries, no_builtin, config):
     """Propose glossary entries from a folder of the team's documents."""

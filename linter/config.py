@@ -16,20 +16,31 @@ Keys (the same in both formats):
       - {paths: ["proposals/**"], rules: {undefined-abbreviation: error}}
     rule_docs_url: https://wiki.example.co.jp/yogolint/{rule}   # editors link each finding there
 """
+
 from __future__ import annotations
 
 import fnmatch
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from linter.source import SETTINGS_FILE_LIMIT, read_regular
 from linter.yamlnodes import LineDict, LineList, YamlError, load_yaml
 
 CONFIG_NAMES = (".yogolint.yaml", ".yogolint.yml", "pyproject.toml")
-_KEYS = {"extend", "glossary", "prh", "prh_rules", "rules", "well_known", "include", "exclude", "overrides",
-         "rule_docs_url"}
+_KEYS = {
+    "extend",
+    "glossary",
+    "prh",
+    "prh_rules",
+    "rules",
+    "well_known",
+    "include",
+    "exclude",
+    "overrides",
+    "rule_docs_url",
+}
 _OVERRIDE_KEYS = {"paths", "rules", "well_known"}
 
 
@@ -164,19 +175,28 @@ def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
         target = data["extend"]
         if not isinstance(target, str):
             raise ConfigError(f"{path}:{_line(data, 'extend')}: 'extend' must be a path")
-        extended = (path.parent / target)
+        extended = path.parent / target
         if not extended.is_file():
             raise ConfigError(f"{path}:{_line(data, 'extend')}: 'extend' names '{target}', which does not exist")
         base = load_config(extended, (*_seen, path))
     config = Config(
-        path=path, root=path.parent,
-        glossary=list(base.glossary), prh=list(base.prh), policies=list(base.policies),
-        include=list(base.include), exclude=list(base.exclude), overrides=list(base.overrides),
-        prh_rules=base.prh_rules, named_in=dict(base.named_in), rule_docs_url=base.rule_docs_url,
+        path=path,
+        root=path.parent,
+        glossary=list(base.glossary),
+        prh=list(base.prh),
+        policies=list(base.policies),
+        include=list(base.include),
+        exclude=list(base.exclude),
+        overrides=list(base.overrides),
+        prh_rules=base.prh_rules,
+        named_in=dict(base.named_in),
+        rule_docs_url=base.rule_docs_url,
     )
     for key in data:
         if key not in _KEYS:
-            raise ConfigError(f"{path}:{_line(data, key)}: unknown key {_shown_key(key)}(allowed: {', '.join(sorted(_KEYS))})")
+            raise ConfigError(
+                f"{path}:{_line(data, key)}: unknown key {_shown_key(key)}(allowed: {', '.join(sorted(_KEYS))})"
+            )
     config.glossary += _existing(data, "glossary", path, "glossary file or folder")
     config.prh += _existing(data, "prh", path, "prh dictionary")
     if "prh_rules" in data:
@@ -184,7 +204,7 @@ def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
             raise ConfigError(f"{path}:{_line(data, 'prh_rules')}: 'prh_rules' must be a path (a folder)")
         [config.prh_rules] = _existing(data, "prh_rules", path, "prh rules folder")
     for key in ("glossary", "prh", "prh_rules"):
-        for name in (_strings(data, key, path) if key in data else []):
+        for name in _strings(data, key, path) if key in data else []:
             config.named_in[path.parent / name] = f"{path}:{_line(data, key)}"
     if "include" in data:
         config.include = _strings(data, "include", path)
@@ -205,7 +225,10 @@ def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
             )
         paths = tuple(_strings(item, "paths", path))
         override_policy = LineDict({k: item[k] for k in ("rules", "well_known") if k in item})
-        override_policy.line, override_policy.key_lines = item.line, {k: item.key_lines.get(k, item.line) for k in override_policy}
+        override_policy.line, override_policy.key_lines = (
+            item.line,
+            {k: item.key_lines.get(k, item.line) for k in override_policy},
+        )
         config.overrides.append((str(path), Override(paths, override_policy)))
     return config
 
@@ -260,7 +283,7 @@ def _read_toml(path: Path) -> LineDict:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     # tomllib keeps no line numbers: find each key's line under the section.
     lines = text.splitlines()
-    section = next((i for i, l in enumerate(lines) if re.match(r"\s*\[tool\.yogolint\]", l)), 0)
+    section = next((i for i, line in enumerate(lines) if re.match(r"\s*\[tool\.yogolint\]", line)), 0)
     return _line_dicts(table, lines, section)
 
 
@@ -277,9 +300,9 @@ def _line_dicts(value, lines: list[str], after: int):
             out.key_lines[key] = key_line + 1
         return out
     if isinstance(value, list):
-        out = LineList(_line_dicts(v, lines, after) for v in value)
-        out.line = after + 1
-        return out
+        items = LineList(_line_dicts(v, lines, after) for v in value)
+        items.line = after + 1
+        return items
     return value
 
 

@@ -4,8 +4,10 @@ Each rule gets its own view: `occurrences` holds only the entries it declared
 (`Needs.entries`), `prh_hits` is filled when it declared `Needs.prh`, and
 `suppressions` for the rules that speak about suppression comments.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,8 +33,9 @@ class LintContext:
     _cue_cache: dict = field(default_factory=dict, repr=False)
 
     @classmethod
-    def for_suppressions(cls, source: Source, glossary: Glossary, policy: Policy,
-                         suppressions: Suppressions) -> LintContext:
+    def for_suppressions(
+        cls, source: Source, glossary: Glossary, policy: Policy, suppressions: Suppressions
+    ) -> LintContext:
         """The context of the rules about suppression comments: the comments
         and the file, no words (the file need not be parsed for them)."""
         document = Document(source, source.text, [])
@@ -57,12 +60,27 @@ class LintContext:
             self._cue_cache[key] = cue_hits(cues, self.words, self.document, start, end)
         return self._cue_cache[key]
 
-    def diagnostic(self, rule_id: str, occ: Occurrence, message: str,
-                   suggestions: list[str] = (), fix: str | None = None, safe: bool = True) -> Diagnostic:
+    def diagnostic(
+        self,
+        rule_id: str,
+        occ: Occurrence,
+        message: str,
+        suggestions: Sequence[str] = (),
+        fix: str | None = None,
+        safe: bool = True,
+    ) -> Diagnostic:
         return self.finding(rule_id, occ.start, occ.end, message, suggestions, fix, safe)
 
-    def finding(self, rule_id: str, start: int, end: int, message: str,
-                suggestions: list[str] = (), fix: str | None = None, safe: bool = True) -> Diagnostic:
+    def finding(
+        self,
+        rule_id: str,
+        start: int,
+        end: int,
+        message: str,
+        suggestions: Sequence[str] = (),
+        fix: str | None = None,
+        safe: bool = True,
+    ) -> Diagnostic:
         """A finding over text[start:end] with the rule's configured severity;
         `fix` replaces that text, `safe` says whether plain --fix may apply it."""
         return Diagnostic(

@@ -9,6 +9,7 @@ Shared by the rules that care whether a word was defined:
 A line break between the word and its parenthesis (a soft break) is allowed.
 All scanning is on the document's mask, so code and URLs never define.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,7 +38,8 @@ _DEFINITION_VERB = re.compile(r"^\s*(?:とは|って何|:|：)")
 _TOPIC = re.compile(r"^\s*は[、,，]?")
 _MEANS = re.compile(
     r"(?:のこと(?:です|だ|を(?:指|さ)(?:す|します))?|を(?:指|さ)(?:す|します)|を意味(?:する|します)"
-    r"|の略(?:称)?(?:です|だ)?|と定義(?:する|します|している|しています))[。．.]?\s*$")
+    r"|の略(?:称)?(?:です|だ)?|と定義(?:する|します|している|しています))[。．.]?\s*$"
+)
 # `…見込み客をMQLと呼ぶ。`, `…をMQLと略す`: the sentence names the word.
 # `CS＝カスタマーサクセス`, `LTV = 平均単価 × 継続期間`: an equation defines.
 _EQUALS = re.compile(r"^[ \t\u3000]*[=＝][ \t\u3000]*\S")
@@ -67,7 +69,9 @@ def paren_after(mask: str, end: int) -> tuple[int, int] | None:
     return None
 
 
-_PAREN_BEFORE = re.compile(r"[(（][ \t\u3000]*(?:(?:以下|以降|略称|通称|略して)[ \t\u3000]*[、,，:：]?)?[ \t\u3000]*[「『]?[ \t\u3000]*$")
+_PAREN_BEFORE = re.compile(
+    r"[(（][ \t\u3000]*(?:(?:以下|以降|略称|通称|略して)[ \t\u3000]*[、,，:：]?)?[ \t\u3000]*[「『]?[ \t\u3000]*$"
+)
 _PAREN_AFTER = re.compile(r"[ \t\u3000]*[」』]?[ \t\u3000]*(?:と(?:略す|略記|呼ぶ|表記|する)[^)）]{0,4})?[)）]")
 
 
@@ -99,9 +103,9 @@ def table_row_definition(text: str, start: int, end: int, names: tuple[str, ...]
 def table_row_meaning(text: str, start: int, end: int) -> str | None:
     """The second cell of a table row whose first cell is the word alone."""
     line_start = line_bounds(text, start)[0]
-    if not text[line_start:line_start + 64].lstrip().startswith("|"):
+    if not text[line_start : line_start + 64].lstrip().startswith("|"):
         return None  # before slicing the line: it may be megabytes long
-    line = text[line_start:line_bounds(text, end)[1]].strip()
+    line = text[line_start : line_bounds(text, end)[1]].strip()
     cells = [c.strip() for c in line.strip("|").split("|")]
     return cells[1] if len(cells) >= 2 and cells[0] == text[start:end] else None
 
@@ -123,7 +127,7 @@ def defined_at(text: str, mask: str, occ: Occurrence, names: tuple[str, ...]) ->
     if table_row_definition(text, occ.start, occ.end, names):
         return True
     paren = paren_after(mask, occ.end)
-    if paren and is_explanation(mask[paren[0]:paren[1]], names):
+    if paren and is_explanation(mask[paren[0] : paren[1]], names):
         return True
     enclosing = enclosing_paren(mask, occ.start, occ.end)
     if enclosing:
@@ -136,7 +140,7 @@ def defined_at(text: str, mask: str, occ: Occurrence, names: tuple[str, ...]) ->
 def defines_by_sentence(mask: str, occ: Occurrence) -> bool:
     """`MQLとは、…` anywhere, `MQL: …` at the start of a line or item,
     `MQLは、…を指す。` opening its sentence, or `…をMQLと呼ぶ`."""
-    after = mask[occ.end: occ.end + 8]
+    after = mask[occ.end : occ.end + 8]
     if _NAMED.match(after) or _EQUALS.match(after):
         return True
     if _TOPIC.match(after) and _opens_sentence(mask, occ.start):
@@ -240,25 +244,25 @@ def _pairings(text: str, mask: str, occ: Occurrence):
     of a table row it stands alone in, the rest of a `- GTM: …` item."""
     paren = paren_after(mask, occ.end)
     if paren:
-        yield "after", mask[paren[0]:paren[1]]
+        yield "after", mask[paren[0] : paren[1]]
     enclosing = enclosing_paren(mask, occ.start, occ.end)
     if enclosing:
         line_start = mask.rfind("\n", 0, enclosing[0]) + 1
         # the phrase right before the parenthesis, not the whole clause
-        yield "before", _CLAUSE_BREAK.split(mask[line_start:enclosing[0]])[-1]
+        yield "before", _CLAUSE_BREAK.split(mask[line_start : enclosing[0]])[-1]
     for cell in _other_cells(text, occ.start, occ.end):
         yield "cell", cell
     m = _DEFINITION_VERB.match(mask, occ.end, occ.end + 8)
-    if m and m.group(0).strip() in (":", "：") and not mask[mask.rfind("\n", 0, occ.start) + 1:occ.start].strip():
+    if m and m.group(0).strip() in (":", "：") and not mask[mask.rfind("\n", 0, occ.start) + 1 : occ.start].strip():
         line_end = mask.find("\n", occ.end)
-        yield "after", mask[m.end(): line_end if line_end != -1 else len(mask)]
+        yield "after", mask[m.end() : line_end if line_end != -1 else len(mask)]
 
 
 def _other_cells(text: str, start: int, end: int) -> list[str]:
     """The other cells of a table row in which the word is a whole cell."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    line = text[line_start: len(text) if line_end == -1 else line_end].strip()
+    line = text[line_start : len(text) if line_end == -1 else line_end].strip()
     if not line.startswith("|"):
         return []
     cells = [c.strip() for c in line.strip("|").split("|")]
@@ -307,8 +311,11 @@ def _spells(letters: str, explanation: str, side: str) -> bool:
         tail = explanation.rstrip()
         if not tail or not (tail[-1].isascii() and tail[-1].isalnum()):
             return False
-    runs = [words[-k:] for k in range(1, len(words) + 1)] if side == "before" else \
-        [words[:k] for k in range(1, len(words) + 1)]
+    runs = (
+        [words[-k:] for k in range(1, len(words) + 1)]
+        if side == "before"
+        else [words[:k] for k in range(1, len(words) + 1)]
+    )
     for run in runs:
         initials = "".join(w[0] for w in run if w.casefold() not in _SMALL_WORDS).upper()
         if initials == letters:

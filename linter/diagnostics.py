@@ -1,4 +1,5 @@
 """The one data type every rule produces and every reporter reads."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -7,6 +7,7 @@ lines. Both are shown as `\\xNN` (the byte, or the character's code), so
 every format stays valid and one line stays one line. Names are escaped
 once, where the file is found (linter.files); the real path is kept beside it.
 """
+
 from __future__ import annotations
 
 import re

@@ -9,6 +9,7 @@ file: source maps are carried from the start, not rebuilt afterwards.
 Blocks (paragraphs, headings, list items, table rows) are the units of context
 for the rules and of tokenization.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -21,7 +22,9 @@ from linter.source import Source
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 TEXT_SUFFIXES = (".txt",)
 # (a backtick ends a URL: `http://localhost:4200`で… is code, then prose)
-_URL = re.compile(r"(?:https?|ftp)://[^\s<>()（）「」『』、。`]+|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s<>()（）「」、。`]*")
+_URL = re.compile(
+    r"(?:https?|ftp)://[^\s<>()（）「」『』、。`]+|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s<>()（）「」、。`]*"
+)
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n")
 _SENTENCE_END = re.compile(r"[。！？!?]+|\n")
 _LIST_OPEN = ("bullet_list_open", "ordered_list_open", "list_item_open")
@@ -53,6 +56,7 @@ class Document:
         """Same length as the text; unchecked characters are spaces. Built on
         first use: prh needs only `prose`, and most files need nothing else."""
         if self._mask is None:
+            assert self.prose is not None  # a Document without a mask is Markdown, which has prose
             self._mask = _apply_mask(self.source.text, self.prose)
         return self._mask
 
@@ -96,7 +100,7 @@ def text_document(source: Source) -> Document:
     text = source.text
     blocks, start = [], 0
     for m in _BLANK_LINES.finditer(text):
-        if text[start:m.start()].strip():
+        if text[start : m.start()].strip():
             blocks.append(Block(start, m.start()))
         start = m.end()
     if text[start:].strip():
@@ -168,7 +172,7 @@ def markdown_document(source: Source, focus_lines: set[int] | None = None) -> Do
     tokens = md.parse(_for_parser(parse_text), env)
 
     prose = bytearray(len(text))  # 1 (or 2: link text, emphasis) where the character is checked
-    rows: dict[tuple[int, int], list[int]] = {}
+    rows: dict[tuple[int | str, int], list[int]] = {}  # ("deep", start) for blocks inside quotes
     quote_depth = 0
     table_depth = 0
     cell_end: dict[tuple[int, int], int] = {}
@@ -213,7 +217,7 @@ def markdown_document(source: Source, focus_lines: set[int] | None = None) -> Do
             span[0], span[1] = min(span[0], start), max(span[1], end)
 
     for m in _URL.finditer(text):
-        prose[m.start():m.end()] = bytes(m.end() - m.start())
+        prose[m.start() : m.end()] = bytes(m.end() - m.start())
     for line in headings:
         _unmark_heading_attributes(source, line, prose)
 
@@ -228,9 +232,9 @@ _HEADING_ATTRIBUTES = re.compile(r"[ \t]*\{[#.:][^{}\n]*\}[ \t#\r]*$")
 def _unmark_heading_attributes(source: Source, line: int, prose: bytearray) -> None:
     start = source.line_start(line)
     end = source.line_start(line + 1) if line < source.line_count else len(source.text)
-    m = _HEADING_ATTRIBUTES.search(source.text, start, end if source.text[end - 1:end] != "\n" else end - 1)
+    m = _HEADING_ATTRIBUTES.search(source.text, start, end if source.text[end - 1 : end] != "\n" else end - 1)
     if m:
-        prose[m.start():m.end()] = bytes(m.end() - m.start())
+        prose[m.start() : m.end()] = bytes(m.end() - m.start())
 
 
 _PROSE_RUN = re.compile(rb"[\x01\x02]+")
@@ -241,8 +245,8 @@ def _apply_mask(text: str, prose: bytes) -> str:
     pieces, pos = [], 0
     for m in _PROSE_RUN.finditer(prose):
         if m.start() > pos:
-            pieces.append(_blank(text[pos:m.start()]))
-        pieces.append(text[m.start():m.end()])
+            pieces.append(_blank(text[pos : m.start()]))
+        pieces.append(text[m.start() : m.end()])
         pos = m.end()
     if pos < len(text):
         pieces.append(_blank(text[pos:]))
@@ -281,7 +285,7 @@ def _mark_inline(children, text: str, cursor: int, end: int, prose: bytearray) -
             pos = text.find(needle, cursor, end)
             if pos == -1:
                 continue
-            prose[pos:pos + len(needle)] = (b"\x02" if aside else b"\x01") * len(needle)
+            prose[pos : pos + len(needle)] = (b"\x02" if aside else b"\x01") * len(needle)
             cursor = pos + len(needle)
         elif kind in ("text_special", "html_inline"):
             needle = child.markup if kind == "text_special" else child.content

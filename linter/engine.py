@@ -3,6 +3,7 @@
 The engine knows no rule by name: each rule declares what it consumes
 (`linter.rules.Needs`), and the engine gives every enabled rule exactly that.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -22,8 +23,9 @@ from linter.suppression import parse_suppressions
 class Linter:
     """Built once per setting: the automaton, the enabled rules, prh dictionaries."""
 
-    def __init__(self, glossary: Glossary, policy: Policy, rule_ids: set[str] | None = None, prh=(),
-                 text_bytes: int = 0):
+    def __init__(
+        self, glossary: Glossary, policy: Policy, rule_ids: set[str] | None = None, prh=(), text_bytes: int = 0
+    ):
         self.glossary = glossary
         self.policy = policy
         self.automaton = TermAutomaton(glossary, text_bytes=text_bytes)
@@ -37,21 +39,25 @@ class Linter:
         # automaton only to win longest matches (`API` inside no other name).
         self.spoken: dict[str, frozenset[str]] = {
             r.id: frozenset(e.term for e in glossary.entries if r.needs.entries(e, policy))
-            for r in self.rules if r.needs.entries is not None
+            for r in self.rules
+            if r.needs.entries is not None
         }
         # …and the entries a rule reads as context only: wanted only in a
         # document where one of the rule's own entries stands.
         self.context: dict[str, frozenset[str]] = {
             r.id: frozenset(e.term for e in glossary.entries if r.needs.context(e, policy)) - self.spoken[r.id]
-            for r in self.rules if r.needs.entries is not None and r.needs.context is not None
+            for r in self.rules
+            if r.needs.entries is not None and r.needs.context is not None
         }
-        self.wanted = {rule_id: terms | self.context.get(rule_id, frozenset())
-                       for rule_id, terms in self.spoken.items()}
+        self.wanted = {
+            rule_id: terms | self.context.get(rule_id, frozenset()) for rule_id, terms in self.spoken.items()
+        }
         self.reportable = frozenset().union(*self.spoken.values())
         # Entries one occurrence of which may be a finding; the others need
         # two spellings in one document before any rule speaks of them.
-        self.alone = frozenset().union(*(self.spoken[r.id] for r in self.rules
-                                         if r.id in self.spoken and r.needs.alone))
+        self.alone = frozenset().union(
+            *(self.spoken[r.id] for r in self.rules if r.id in self.spoken and r.needs.alone)
+        )
         self.needs_words = any(r.needs.words for r in self.rules)
 
     def _enabled(self, rule: Rule, rule_ids: set[str] | None) -> bool:
@@ -89,8 +95,9 @@ class Linter:
         occurrences = []
         if has_terms or (self.needs_words and candidates):  # a word-reading rule sees every glossary word
             present = {c.entry.term for c in candidates}
-            wanted = self.reportable.union(*(terms for rule_id, terms in self.context.items()
-                                             if not present.isdisjoint(self.spoken[rule_id])))
+            wanted = self.reportable.union(
+                *(terms for rule_id, terms in self.context.items() if not present.isdisjoint(self.spoken[rule_id]))
+            )
             reportable = [c for c in candidates if c.entry.term in wanted]
             occurrences = find_occurrences(document, reportable, self.automaton, words)
         ctx = LintContext(document, self.glossary, self.policy, occurrences, words, prh_hits=prh_hits)
@@ -114,7 +121,7 @@ class Linter:
                 return True
             if c.entry.term in self.reportable:
                 seen = spellings.setdefault(c.entry.term, set())
-                seen.add(text[c.start:c.end].casefold())
+                seen.add(text[c.start : c.end].casefold())
                 if len(seen) > 1:
                     return True
         return False

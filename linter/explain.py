@@ -1,4 +1,5 @@
 """`yogolint explain TERM`: a glossary entry the way the team glossary reads."""
+
 from __future__ import annotations
 
 import re
@@ -6,8 +7,12 @@ import re
 from linter.glossary import Entry, Glossary, Section
 
 # The seed page's labels for the fields after the definition (概要/注意 for products).
-_LABELS = (("ops_note", "Ops視点の一言"), ("pitfall", "よくある失敗"), ("next_step", "次の一手"),
-           ("recommended_for", "推奨の目安"))
+_LABELS = (
+    ("ops_note", "Ops視点の一言"),
+    ("pitfall", "よくある失敗"),
+    ("next_step", "次の一手"),
+    ("recommended_for", "推奨の目安"),
+)
 _KIND = {"product": "製品名", "company": "社名", "concept": "用語", "abbreviation": "略語", "role": "役割・チーム名"}
 
 
@@ -38,8 +43,8 @@ def explain_term(glossary: Glossary, entry: Entry) -> str:
         lines.append(f"提供元: {entry.company}")
     if entry.products:
         lines.append(f"製品: {'、'.join(entry.products)}(製品の意味で社名を書かない)")
-    for meaning in entry.other_meanings:
-        lines.append(f"別の意味: {meaning.meaning}(手がかり: {'、'.join(meaning.cues)})")
+    for other in entry.other_meanings:
+        lines.append(f"別の意味: {other.meaning}(手がかり: {'、'.join(other.cues)})")
     lines += _page_fields(entry)
     if entry.note:
         lines.append(f"注: {entry.note}")

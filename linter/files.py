@@ -1,8 +1,10 @@
 """Paths on the command line → the files to lint, in a stable order."""
+
 from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +29,7 @@ class Walk:
     total_bytes: int = 0  # of the targets: decides workers and automaton kind
 
 
-def collect(paths: list[str], exclude: list[str] = ()) -> Walk:
+def collect(paths: list[str], exclude: Sequence[str] = ()) -> Walk:
     targets: list[FileTarget] = []
     errors: list[str] = []
     seen: dict = {}  # (device, inode) → size
@@ -66,7 +68,8 @@ def _add(target: FileTarget, targets: list[FileTarget], seen: dict, info: os.sta
     # once. One stat names it; resolving the path would lstat every folder.
     try:
         info = info or os.stat(target.path)
-        key, size = (info.st_dev, info.st_ino), info.st_size
+        key: tuple[int, int] | Path = (info.st_dev, info.st_ino)
+        size = info.st_size
     except OSError:
         key, size = target.path.absolute(), 0
     if key not in seen:

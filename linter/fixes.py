@@ -13,6 +13,7 @@ conflict and neither direction is ever applied.
 Files are written by linter.atomic (encoding, BOM and line endings are kept
 by Source.splice).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -36,7 +37,7 @@ def chosen_edits(text: str, edits: list[Edit]) -> list[Edit]:
     chosen: list[Edit] = []
     cursor = 0
     for edit in sorted(edits, key=lambda e: (e.start, e.end)):
-        if edit.start < cursor or text[edit.start:edit.end] == edit.replacement:
+        if edit.start < cursor or text[edit.start : edit.end] == edit.replacement:
             continue
         chosen.append(edit)
         cursor = edit.end
@@ -48,7 +49,7 @@ def edited_text(text: str, chosen: list[Edit]) -> str:
     out: list[str] = []
     cursor = 0
     for edit in chosen:
-        out.append(text[cursor:edit.start])
+        out.append(text[cursor : edit.start])
         out.append(edit.replacement)
         cursor = edit.end
     out.append(text[cursor:])
@@ -60,12 +61,16 @@ def fixable(diagnostics: list[Diagnostic], unsafe: bool = False) -> list[Edit]:
     only those that can be verified as the finding they belong to (the edit
     lies within the span the report shows). Anything else would change text
     the user was never told about."""
-    return [d.fix for d in diagnostics
-            if d.fix is not None and (d.fix.safe or unsafe) and d.start <= d.fix.start <= d.fix.end <= d.end]
+    return [
+        d.fix
+        for d in diagnostics
+        if d.fix is not None and (d.fix.safe or unsafe) and d.start <= d.fix.start <= d.fix.end <= d.end
+    ]
 
 
-def plan_fixes(text: str, edits: list[Edit], fixes_of: Callable[[str], list[Edit]],
-               reported: list[Edit] | None = None) -> FixPlan:
+def plan_fixes(
+    text: str, edits: list[Edit], fixes_of: Callable[[str], list[Edit]], reported: list[Edit] | None = None
+) -> FixPlan:
     """Choose which of `edits` (found in `text`) to apply. `fixes_of(text)` is
     the linter's fixable edits for a text; it is asked about the result only
     to verify it. `reported`: every fix the text reported, applied or not
@@ -87,12 +92,12 @@ def plan_fixes(text: str, edits: list[Edit], fixes_of: Callable[[str], list[Edit
         unstable: set[Edit] = set()
         for later in fixes_of(result):
             touched = False
-            for edit, (a, b) in zip(chosen, regions):
+            for edit, (a, b) in zip(chosen, regions, strict=False):
                 if not _touches(later, a, b):
                     continue
                 touched = True
                 unstable.add(edit)
-                if _restores(result, later, a, b, text[edit.start:edit.end]):
+                if _restores(result, later, a, b, text[edit.start : edit.end]):
                     pair = frozenset((edit.origin, later.origin))
                     if pair not in seen_conflicts:
                         seen_conflicts.add(pair)
@@ -119,7 +124,9 @@ def _inserted_regions(chosen: list[Edit]) -> list[tuple[int, int]]:
 
 def _before_edits(later: Edit, chosen: list[Edit], regions) -> tuple[int, int, str]:
     """A fix of the edited text that touches no edit, where it stood before them."""
-    shift = sum(len(e.replacement) - (e.end - e.start) for e, (_, b) in zip(chosen, regions) if b <= later.start)
+    shift = sum(
+        len(e.replacement) - (e.end - e.start) for e, (_, b) in zip(chosen, regions, strict=False) if b <= later.start
+    )
     return later.start - shift, later.end - shift, later.replacement
 
 
@@ -128,7 +135,7 @@ def _nearest(later: Edit, chosen: list[Edit], regions) -> Edit:
         _, (a, b) = item
         return later.start - b if b <= later.start else a - later.end
 
-    return min(zip(chosen, regions), key=distance)[0]
+    return min(zip(chosen, regions, strict=False), key=distance)[0]
 
 
 def _touches(later: Edit, a: int, b: int) -> bool:
@@ -141,8 +148,8 @@ def _touches(later: Edit, a: int, b: int) -> bool:
 
 def _restores(result: str, later: Edit, a: int, b: int, original: str) -> bool:
     """Would applying `later` to the edited text put back what was replaced?"""
-    after = result[:later.start] + later.replacement + result[later.end:]
+    after = result[: later.start] + later.replacement + result[later.end :]
     shift = len(later.replacement) - (later.end - later.start)
     lo, hi = min(a, later.start), max(b, later.end)
-    restored = after[lo:hi + shift]
+    restored = after[lo : hi + shift]
     return restored == result[lo:a] + original + result[b:hi]

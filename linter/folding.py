@@ -7,6 +7,7 @@ table, fast in C) except where half-width kana carry a separate voicing mark
 folded here: the automaton holds the case variants a spelling admits, so that
 `is` in English prose is never a candidate for the abbreviation `IS`.
 """
+
 from __future__ import annotations
 
 import re
@@ -52,7 +53,7 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     i, n = 0, len(text)
     while i < n:
         if i + 1 < n and text[i + 1] in _VOICING_MARKS:
-            combined = unicodedata.normalize("NFKC", text[i:i + 2])
+            combined = unicodedata.normalize("NFKC", text[i : i + 2])
             if len(combined) == 1:
                 chars.append(combined)
                 offsets.append(i)
@@ -73,7 +74,9 @@ def case_variants(form: str) -> set[str]:
     """The letter cases in which a caseless spelling is looked for."""
     words = form.split(" ")
     return {
-        form, form.lower(), form.upper(),
+        form,
+        form.lower(),
+        form.upper(),
         " ".join(w[:1].upper() + w[1:].lower() for w in words),
         form[:1].upper() + form[1:].lower(),
     }

@@ -1,5 +1,6 @@
 """Respect .gitignore (and .git/info/exclude) when walking a git work tree
 (pathspec reads the syntax)."""
+
 from __future__ import annotations
 
 import os
@@ -38,8 +39,11 @@ class GitIgnore:
         for depth in range(len(parts)):
             sub = "/".join(parts[depth:]) + ("/" if is_dir else "")
             # .git/info/exclude reads like the root's .gitignore, which overrides it
-            files = (self.root / ".git" / "info" / "exclude", folder / ".gitignore") if depth == 0 else (
-                folder / ".gitignore",)
+            files = (
+                (self.root / ".git" / "info" / "exclude", folder / ".gitignore")
+                if depth == 0
+                else (folder / ".gitignore",)
+            )
             for ignore_file in files:
                 spec = _spec(ignore_file)
                 if spec is not None:

@@ -3,6 +3,7 @@
 The schema is documented in glossary/README.md; this module is its only
 reader. Every error names the file and line.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -20,8 +21,17 @@ _TEXT_KEYS = ("reading", *PAGE_KEYS, "message", "company", "topic")
 # spelling-variant: other spellings of the term (the term is kept over them),
 # and spellings Sudachi joins with the term that are other words here.
 _SPELLING_KEYS = ("spellings", "distinct_spellings")
-_KEYS = {"term", "kind", "deprecated", "senses", "other_meanings", "sections", *_LIST_KEYS, *_TEXT_KEYS,
-         *_SPELLING_KEYS}
+_KEYS = {
+    "term",
+    "kind",
+    "deprecated",
+    "senses",
+    "other_meanings",
+    "sections",
+    *_LIST_KEYS,
+    *_TEXT_KEYS,
+    *_SPELLING_KEYS,
+}
 _SENSE_KEYS = {"meaning", "cues"}
 _SECTION_KEYS = {"name", "topic", *PAGE_KEYS}
 _FILE_KEYS = {"title", "entries"}
@@ -47,6 +57,7 @@ class Sense:
 class Section:
     """One of an entry's names that the glossary page describes under its own
     heading (the seed gives マーケティングオペレーション a block apart from MOps)."""
+
     name: str
     topic: str | None = None
     definition: str | None = None
@@ -156,8 +167,9 @@ def glossary_files(path: Path) -> list[Path]:
     return [path]
 
 
-def load_glossary(extra: list[Path] | tuple[Path, ...] = (), builtin: bool = True,
-                  check_forms: bool = True) -> Glossary:
+def load_glossary(
+    extra: list[Path] | tuple[Path, ...] = (), builtin: bool = True, check_forms: bool = True
+) -> Glossary:
     """The built-in glossary with the user's files merged over it.
 
     A user's entry whose term is a built-in term replaces the built-in entry
@@ -207,7 +219,9 @@ def _read_file(path: Path) -> list[Entry]:
         return []
     if not isinstance(data, LineDict) or set(data) - _FILE_KEYS:
         line = data.line if isinstance(data, (LineDict, LineList)) else 1
-        raise GlossaryError(f"{shown}:{line}: a glossary file is a mapping with one key, 'entries' (and an optional 'title')")
+        raise GlossaryError(
+            f"{shown}:{line}: a glossary file is a mapping with one key, 'entries' (and an optional 'title')"
+        )
     title = data.get("title")
     if title is not None and not isinstance(title, str):
         raise GlossaryError(f"{shown}:{data.key_lines['title']}: 'title' must be a string")
@@ -229,9 +243,7 @@ def _entry(item, shown: str) -> Entry:
     unknown = set(item) - _KEYS
     if unknown:
         key = sorted(unknown, key=str)[0]
-        raise GlossaryError(
-            f"{shown}:{item.key_lines[key]}: unknown key '{key}' (allowed: {', '.join(sorted(_KEYS))})"
-        )
+        raise GlossaryError(f"{shown}:{item.key_lines[key]}: unknown key '{key}' (allowed: {', '.join(sorted(_KEYS))})")
     for required in ("term", "kind"):
         if not isinstance(item.get(required), str) or not item[required].strip():
             raise GlossaryError(f"{where}: entry needs '{required}' (a non-empty string)")
@@ -271,8 +283,13 @@ def _spellings(item: LineDict, shown: str) -> dict[str, tuple[str, ...]]:
     """`spellings` and `distinct_spellings`: neither the term itself, nor a
     spelling the entry already names or deprecates, nor one in both lists."""
     values = {key: _strings(item, key, shown) for key in _SPELLING_KEYS}
-    named = {spelling_key(f): "a name of the entry" for f in (item["term"], *(
-        v for key in ("variants", "expansions", "abbreviations") for v in _strings(item, key, shown)))}
+    named = {
+        spelling_key(f): "a name of the entry"
+        for f in (
+            item["term"],
+            *(v for key in ("variants", "expansions", "abbreviations") for v in _strings(item, key, shown)),
+        )
+    }
     named.update({spelling_key(d.form): "deprecated" for d in _deprecated(item, shown)})
     for key in _SPELLING_KEYS:
         for form in values[key]:

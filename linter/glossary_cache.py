@@ -12,6 +12,7 @@ Like the parsed-YAML cache (`linter.yamlnodes`, same folder rules): plain
 values, never pickle; each value is checked against the type of the field it
 fills as it is read, and anything unexpected is a miss.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -150,8 +151,12 @@ _SECTION_FIELDS = {f.name for f in dataclasses.fields(Section)}
 
 
 def _section(item) -> Section:
-    if (type(item) is not dict or type(item.get("name")) is not str or set(item) - _SECTION_FIELDS
-            or not all(type(v) is str for v in item.values())):
+    if (
+        type(item) is not dict
+        or type(item.get("name")) is not str
+        or set(item) - _SECTION_FIELDS
+        or not all(type(v) is str for v in item.values())
+    ):
         raise ValueError("bad section")
     return Section(**item)
 
@@ -165,11 +170,12 @@ def _sense(item) -> tuple[str, tuple[str, ...]]:
 
 # --- loading -----------------------------------------------------------------
 
+
 def load(layers: list[Path], build: Callable[[list[Path]], Glossary]) -> Glossary:
     """`build(layers)` (read and validate the files), unless a run before did it."""
     folder = _folder()
     key = _key(layers) if folder is not None else None
-    if key is None:
+    if key is None or folder is None:
         return build(layers)
     found = _read(folder / f"{key}.json")
     if found is not None:
@@ -189,9 +195,13 @@ def _read(path: Path) -> Glossary | None:
             return None
         entries = [_entry(row, files) for row in data["entries"]]
         patterns, owners = data["patterns"], data["owners"]
-        if (type(patterns) is not list or type(owners) is not list or len(patterns) != len(owners)
-                or not all(type(p) is str and p for p in patterns)
-                or not all(type(o) is int and -1 <= o < len(entries) for o in owners)):
+        if (
+            type(patterns) is not list
+            or type(owners) is not list
+            or len(patterns) != len(owners)
+            or not all(type(p) is str and p for p in patterns)
+            or not all(type(o) is int and -1 <= o < len(entries) for o in owners)
+        ):
             return None
     except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
         return None
@@ -202,16 +212,24 @@ def _read(path: Path) -> Glossary | None:
 
 def _write(folder: Path, name: str, glossary: Glossary) -> None:
     """Best effort, atomic: a read-only home or a full disk only costs speed."""
-    from linter.automaton import spelling_table
     from linter.atomic import write_atomically
+    from linter.automaton import spelling_table
 
     patterns, owners = spelling_table(glossary)
     index = {id(e): i for i, e in enumerate(glossary.entries)}
     try:
         files: dict[str, int] = {}
         rows = [_row(e, files) for e in glossary.entries]
-        payload = json.dumps({"format": _FORMAT, "files": list(files), "entries": rows, "patterns": patterns, "owners": [-1 if o is None else index[id(o)] for o in owners]},
-                             ensure_ascii=False).encode("utf-8")
+        payload = json.dumps(
+            {
+                "format": _FORMAT,
+                "files": list(files),
+                "entries": rows,
+                "patterns": patterns,
+                "owners": [-1 if o is None else index[id(o)] for o in owners],
+            },
+            ensure_ascii=False,
+        ).encode("utf-8")
         folder.mkdir(parents=True, exist_ok=True)
         write_atomically(folder / name, payload, fsync=False, follow_symlinks=False, trusted=folder)
     except (OSError, ValueError, KeyError, TypeError, RecursionError):

@@ -1,6 +1,7 @@
 """One index of where each line starts: every offset → (line, column) and
 every quoted line of the project goes through it (the engine's positions, the
 text, HTML and SARIF reports), so they cannot disagree."""
+
 from __future__ import annotations
 
 import bisect

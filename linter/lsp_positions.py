@@ -4,10 +4,12 @@ character outside the BMP counts two; UTF-8 bytes; UTF-32 code points).
 
 Lines end at `\\n`, `\\r\\n` or `\\r`, as the protocol says (not at the other
 breaks `str.splitlines` knows, such as U+2028)."""
+
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from lsprotocol import types
 
@@ -22,7 +24,7 @@ def _units_utf8(text: str) -> int:
     return len(text.encode("utf-8", "surrogatepass"))
 
 
-_UNITS = {
+_UNITS: dict[str, Callable[[str], int]] = {
     types.PositionEncodingKind.Utf16: _units_utf16,
     types.PositionEncodingKind.Utf8: _units_utf8,
     types.PositionEncodingKind.Utf32: len,

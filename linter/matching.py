@@ -5,13 +5,14 @@ a word boundary at both its ends (`CS` is not in `CSV`, `SQL` not in
 `PostgreSQL`), and when its spelling is one the entry admits or deprecates
 (an abbreviation's letters must be in its own case: `ma` is not `MA`).
 """
+
 from __future__ import annotations
 
 import bisect
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from linter.automaton import Candidate, TermAutomaton
 from linter.documents import Block, Document
@@ -89,7 +90,7 @@ class Words:
         found: list[Token] = []
         mask = self.document.mask
         for block in self.document.blocks:
-            if wanted is None or wanted(mask[block.start:block.end]):
+            if wanted is None or wanted(mask[block.start : block.end]):
                 found += self.tokens(block.start, block.end)
         return found
 
@@ -123,7 +124,7 @@ class Words:
             token = self._token_around(edge)
             if token is None or not _katakana(token.surface):
                 return False
-            rest = text[token.start:edge] if is_start else text[edge:token.end]
+            rest = text[token.start : edge] if is_start else text[edge : token.end]
             if not _dictionary_word(rest):
                 return False
         return True
@@ -192,15 +193,16 @@ def _is_latin(char: str) -> bool:
     return char.isascii() and char.isalpha()
 
 
-def find_occurrences(document: Document, candidates: list[Candidate], automaton: TermAutomaton,
-                     words: Words) -> list[Occurrence]:
+def find_occurrences(
+    document: Document, candidates: list[Candidate], automaton: TermAutomaton, words: Words
+) -> list[Occurrence]:
     """The candidates (found on the whole text) that stand in checked prose
     and are words there."""
     found = []
     text, mask = document.text, document.mask
     for cand in candidates:
-        surface = text[cand.start:cand.end]
-        if mask[cand.start:cand.end] != surface:
+        surface = text[cand.start : cand.end]
+        if mask[cand.start : cand.end] != surface:
             continue  # in code, a URL, a comment, front matter or a quote
         if glued_to_latin(text, cand.start, cand.end):
             continue
@@ -210,13 +212,17 @@ def find_occurrences(document: Document, candidates: list[Candidate], automaton:
         if in_shouting(text, cand.start, cand.end, automaton.knows):
             continue
         name, dep = kind
-        found.append(Occurrence(cand.entry, cand.start, cand.end, surface, name, dep,
-                                english_name_span(mask, cand.start, cand.end)))
+        found.append(
+            Occurrence(
+                cand.entry, cand.start, cand.end, surface, name, dep, english_name_span(mask, cand.start, cand.end)
+            )
+        )
     return _in_glossary_sense(document, found, words, automaton.glossary)
 
 
-def _in_glossary_sense(document: Document, found: list[Occurrence], words: Words,
-                       glossary: Glossary) -> list[Occurrence]:
+def _in_glossary_sense(
+    document: Document, found: list[Occurrence], words: Words, glossary: Glossary
+) -> list[Occurrence]:
     """Leave out the letters that mean something else here: a sentence with a
     cue of another meaning (`SQLクエリ`, `CS放送`), or an abbreviation the
     document itself defines in a sense the glossary does not give
@@ -268,4 +274,6 @@ def cue_hits(cues, words: Words, document: Document, start: int, end: int) -> li
 
 def _latin_run(text: str, index: int, edge: str) -> bool:
     """Latin letters or digits at `index` run on from the cue's `edge` character."""
-    return 0 <= index < len(text) and text[index].isascii() and text[index].isalnum() and edge.isascii() and edge.isalnum()
+    return (
+        0 <= index < len(text) and text[index].isascii() and text[index].isalnum() and edge.isascii() and edge.isalnum()
+    )

@@ -8,6 +8,7 @@ A glossary spelling inside an identifier is no word of the prose (no rule
 counts it); inside an English name it is a word the writer cannot reword
 (the rules that choose between names leave it alone).
 """
+
 from __future__ import annotations
 
 import re
@@ -34,7 +35,7 @@ def in_identifier(text: str, start: int, end: int) -> bool:
 
 
 def _glued_before(text: str, start: int) -> bool:
-    if start >= 2 and text[start - 2:start] == "::":
+    if start >= 2 and text[start - 2 : start] == "::":
         return start >= 3 and _latin_or_digit(text[start - 3])
     if start >= 1 and text[start - 1] in _GLUE:
         return start >= 2 and _latin_or_digit(text[start - 2])
@@ -42,7 +43,7 @@ def _glued_before(text: str, start: int) -> bool:
 
 
 def _glued_after(text: str, end: int) -> bool:
-    if text[end:end + 2] == "::":
+    if text[end : end + 2] == "::":
         return end + 2 < len(text) and _latin_or_digit(text[end + 2])
     if end < len(text) and text[end] in _GLUE:
         return end + 1 < len(text) and _latin_or_digit(text[end + 1])
@@ -62,9 +63,7 @@ def _in_path(text: str, start: int, end: int) -> bool:
         return False
     if "_" in run or _FILE_OR_DOMAIN.search(run):
         return True
-    has_lower_segment = any(
-        seg == seg.lower() and any(c.isalpha() for c in seg) for seg in run.split("/")
-    )
+    has_lower_segment = any(seg == seg.lower() and any(c.isalpha() for c in seg) for seg in run.split("/"))
     return "/" in run and has_lower_segment
 
 
@@ -95,7 +94,7 @@ def english_name_span(text: str, start: int, end: int) -> tuple[int, int] | None
             continue
         if token in _JOINERS:
             beyond = _word_before(text, w_start)
-            if beyond and _is_name_word(text[beyond[0]:beyond[1]]):
+            if beyond and _is_name_word(text[beyond[0] : beyond[1]]):
                 lo = pos = beyond[0]
                 continue
         break
@@ -111,7 +110,7 @@ def english_name_span(text: str, start: int, end: int) -> tuple[int, int] | None
             continue
         if token in _JOINERS:
             beyond = _word_after(text, w_end)
-            if beyond and _is_name_word(text[beyond[0]:beyond[1]]):
+            if beyond and _is_name_word(text[beyond[0] : beyond[1]]):
                 hi = pos = beyond[1]
                 continue
         break
@@ -143,7 +142,7 @@ def _word_before(text: str, pos: int) -> tuple[int, int] | None:
 
 
 def _word_after(text: str, pos: int) -> tuple[int, int] | None:
-    if text[pos:pos + 2] == ", ":
+    if text[pos : pos + 2] == ", ":
         pos += 1
     if pos + 1 >= len(text) or text[pos] != " ":
         return None
@@ -151,7 +150,7 @@ def _word_after(text: str, pos: int) -> tuple[int, int] | None:
     end = begin
     if text[begin] in _DASHES:
         end = begin + 1
-        return (begin, end) if text[end:end + 1] == " " else None
+        return (begin, end) if text[end : end + 1] == " " else None
     while end < len(text) and (_latin_or_digit(text[end]) or text[end] in "'’&"):
         end += 1
     if begin == end or (end < len(text) and not _edge(text[end])):
@@ -179,8 +178,8 @@ def in_shouting(text: str, start: int, end: int, known: Callable[[str], bool]) -
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
-    left = _PIECES.findall(text[max(line_start, start - 80):start])
-    right = _PIECES.findall(text[end:min(line_end, end + 80)])
+    left = _PIECES.findall(text[max(line_start, start - 80) : start])
+    right = _PIECES.findall(text[end : min(line_end, end + 80)])
     words = _caps_words(reversed(left)) + _caps_words(right)
     if len(words) + 1 < _SHOUTING_RUN:
         return False

@@ -1,4 +1,5 @@
 """Policy: which rules run, how strictly (rules/*.yaml)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -64,7 +65,9 @@ def merge_policy_file(policy: Policy, path: Path, known_rules: set[str]) -> None
 def merge_policy(policy: Policy, data: LineDict, shown: str, known_rules: set[str]) -> None:
     for key in data:
         if key not in _TOP_KEYS:
-            raise PolicyError(f"{shown}:{data.key_lines[key]}: unknown key '{key}' (allowed: {', '.join(sorted(_TOP_KEYS))})")
+            raise PolicyError(
+                f"{shown}:{data.key_lines[key]}: unknown key '{key}' (allowed: {', '.join(sorted(_TOP_KEYS))})"
+            )
     rules = data.get("rules") or LineDict()
     if not isinstance(rules, LineDict):
         raise PolicyError(f"{shown}:{data.key_lines['rules']}: 'rules' must be a mapping of rule id to settings")
@@ -80,7 +83,9 @@ def merge_policy(policy: Policy, data: LineDict, shown: str, known_rules: set[st
             value = LineDict(severity=value)
             value.key_lines, value.line = {"severity": line}, line
         if not isinstance(value, LineDict) or set(value) - _RULE_KEYS:
-            raise PolicyError(f"{shown}:{line}: rule '{rule_id}' takes true/false, a severity, or {{enabled, severity}}")
+            raise PolicyError(
+                f"{shown}:{line}: rule '{rule_id}' takes true/false, a severity, or {{enabled, severity}}"
+            )
         if "enabled" in value:
             if not isinstance(value["enabled"], bool):
                 raise PolicyError(f"{shown}:{value.key_lines['enabled']}: 'enabled' must be true or false")

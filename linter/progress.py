@@ -2,6 +2,7 @@
 
 Shown only when stderr is a terminal and not in CI; silent in pipes.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,7 @@ class Progress:
         self.started = time.monotonic()
         self._last = 0.0
         self.enabled = (
-            total >= MIN_FILES and hasattr(self.stream, "isatty") and self.stream.isatty()
-            and not os.environ.get("CI")
+            total >= MIN_FILES and hasattr(self.stream, "isatty") and self.stream.isatty() and not os.environ.get("CI")
         )
 
     def advance(self, count: int = 1) -> None:
@@ -37,9 +37,7 @@ class Progress:
         width = 30
         filled = int(width * self.done / self.total)
         bar = "█" * filled + "░" * (width - filled)
-        self.stream.write(
-            f"\r{bar} {self.done}/{self.total} files  {rate:5.1f} files/s  ETA {eta:4.0f}s "
-        )
+        self.stream.write(f"\r{bar} {self.done}/{self.total} files  {rate:5.1f} files/s  ETA {eta:4.0f}s ")
         self.stream.flush()
 
     def close(self) -> None:

@@ -4,6 +4,7 @@ Files are linted in worker processes when there are many (each loads the
 Sudachi dictionary once); results are put back in path order, so the output
 does not depend on scheduling. Unchanged files are read from the cache.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -73,8 +74,9 @@ class FileResult:
     warnings: list[tuple[object, str]] = field(default_factory=list)  # (key to say it once, message)
 
 
-def lint_file(workspace: Workspace, target: FileTarget, request: CheckRequest,
-              cache: ResultCache | None = None) -> FileResult:
+def lint_file(
+    workspace: Workspace, target: FileTarget, request: CheckRequest, cache: ResultCache | None = None
+) -> FileResult:
     result = FileResult(target.shown)
     if workspace.is_excluded(target.path):
         result.skipped = True
@@ -98,8 +100,9 @@ def lint_file(workspace: Workspace, target: FileTarget, request: CheckRequest,
         return result
     if request.fix or request.diff:
         try:
-            source, result.fixed, result.diff = _fix(linter, source, target, request.fix and not request.diff,
-                                                     data, result, unsafe=request.unsafe_fixes)
+            source, result.fixed, result.diff = _fix(
+                linter, source, target, request.fix and not request.diff, data, result, unsafe=request.unsafe_fixes
+            )
         except _NotFixed as exc:
             result.error = str(exc)
             return result
@@ -109,13 +112,12 @@ def lint_file(workspace: Workspace, target: FileTarget, request: CheckRequest,
     result.diagnostics = linter.lint(source)
     if result.diagnostics and request.keeps_text:
         result.text = source.text
-    if key is not None:
+    if key is not None and cache is not None:  # a key is made only with a cache
         cache.put(key, result.diagnostics)
     return result
 
 
-def _fix(linter, source, target: FileTarget, write: bool, snapshot: bytes, result: FileResult,
-         unsafe: bool = False):
+def _fix(linter, source, target: FileTarget, write: bool, snapshot: bytes, result: FileResult, unsafe: bool = False):
     """Apply the verified fixes of one lint pass; write back (or diff)."""
     original = source.text
     reported = fixable(linter.lint(source), unsafe)
@@ -131,10 +133,14 @@ def _fix(linter, source, target: FileTarget, write: bool, snapshot: bytes, resul
     data = source.splice(plan.applied, plan.text)
     if not plan.applied or data == source.raw:  # CP932 ～ → 〜: the same bytes
         return source, 0, ""
-    diff = "".join(difflib.unified_diff(
-        original.splitlines(keepends=True), plan.text.splitlines(keepends=True),
-        fromfile=f"a/{target.shown}", tofile=f"b/{target.shown}",
-    ))
+    diff = "".join(
+        difflib.unified_diff(
+            original.splitlines(keepends=True),
+            plan.text.splitlines(keepends=True),
+            fromfile=f"a/{target.shown}",
+            tofile=f"b/{target.shown}",
+        )
+    )
     if write:
         _replace_checked(target, snapshot, data)
     return decode(data, source.path), len(plan.applied), diff
@@ -147,23 +153,31 @@ def _encodable(source, edits, result: FileResult):
     kept = []
     for edit in edits:
         try:
-            if edit.replacement.encode(source.encoding) == source.text[edit.start:edit.end].encode(source.encoding):
+            if edit.replacement.encode(source.encoding) == source.text[edit.start : edit.end].encode(source.encoding):
                 continue
         except UnicodeEncodeError:
             line, column = source.position(edit.start)
-            result.warnings.append((None, (
-                f"{source.path}:{line}:{column}: the fix {source.text[edit.start:edit.end]} → "
-                f"{edit.replacement} cannot be written in {source.encoding}; not applied")))
+            result.warnings.append(
+                (
+                    None,
+                    (
+                        f"{source.path}:{line}:{column}: the fix {source.text[edit.start : edit.end]} → "
+                        f"{edit.replacement} cannot be written in {source.encoding}; not applied"
+                    ),
+                )
+            )
             continue
         kept.append(edit)
     return kept
 
 
 def _conflict_message(text: str, edit, undo) -> str:
-    was = text[edit.start:edit.end]
-    return (f"warning: prh rules undo each other: {was} → {edit.replacement} ({edit.origin or 'glossary'}) "
-            f"and {edit.replacement} → {undo.replacement} ({undo.origin or 'glossary'}); "
-            "--fix applies neither")
+    was = text[edit.start : edit.end]
+    return (
+        f"warning: prh rules undo each other: {was} → {edit.replacement} ({edit.origin or 'glossary'}) "
+        f"and {edit.replacement} → {undo.replacement} ({undo.origin or 'glossary'}); "
+        "--fix applies neither"
+    )
 
 
 class _NotFixed(Exception):
@@ -291,9 +305,13 @@ def _lint_parallel(targets, request, jobs, results, progress) -> None:
         for index in suspects:
             _run_pool(context, states, [(index, targets[index])], request, 1, results, progress)
             if results[index] is None:
-                results[index] = FileResult(targets[index].shown, error=(
-                    f"{targets[index].shown}: the process checking this file was killed "
-                    "(out of memory?); not checked"))
+                results[index] = FileResult(
+                    targets[index].shown,
+                    error=(
+                        f"{targets[index].shown}: the process checking this file was killed "
+                        "(out of memory?); not checked"
+                    ),
+                )
                 progress.advance()
         todo = [i for i in todo if results[i] is None]
 
@@ -306,7 +324,7 @@ def _run_pool(context, states, items, request, jobs, results, progress) -> None:
     executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(request, states))
     try:
         size = max(1, min(16, len(items) // (jobs * 8)))
-        futures = [executor.submit(_lint_chunk, items[i:i + size]) for i in range(0, len(items), size)]
+        futures = [executor.submit(_lint_chunk, items[i : i + size]) for i in range(0, len(items), size)]
         for future in as_completed(futures):
             try:
                 done = future.result()
@@ -325,6 +343,7 @@ def _run_pool(context, states, items, request, jobs, results, progress) -> None:
 
 
 # --- the report ---------------------------------------------------------------
+
 
 def finish(request: CheckRequest, walk_errors: list[str], results: list[FileResult]) -> int:
     report = Report(errors=list(walk_errors))

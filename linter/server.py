@@ -10,6 +10,7 @@ problem while the last good settings keep working; a document the engine
 cannot lint is logged once and left without findings. The server keeps
 serving either way.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -17,6 +18,7 @@ import logging
 import os
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -144,10 +146,13 @@ class YogolintServer(LanguageServer):
         linted = Linted(document.version, path, source, positions, findings, workspace)
         self.linted[uri] = linted
         docs_url = _docs_url(workspace, path)
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, version=document.version,
-            diagnostics=[to_lsp(d, positions, docs_url) for d in findings],
-        ))
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=uri,
+                version=document.version,
+                diagnostics=[to_lsp(d, positions, docs_url) for d in findings],
+            )
+        )
         return linted
 
     def current(self, uri: str) -> Linted | None:
@@ -203,12 +208,20 @@ class YogolintServer(LanguageServer):
         positions = Positions(text, self.workspace.position_encoding)
         start = positions.line_start(line)  # (the last line, if the file is shorter now)
         end = positions.line_end(positions.line_of(start))
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[
-            types.Diagnostic(
-                range=positions.range(start, end), message=found["problem"], source=SOURCE,
-                severity=types.DiagnosticSeverity.Error, code="settings",
-            ),
-        ]))
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=uri,
+                diagnostics=[
+                    types.Diagnostic(
+                        range=positions.range(start, end),
+                        message=found["problem"],
+                        source=SOURCE,
+                        severity=types.DiagnosticSeverity.Error,
+                        code="settings",
+                    ),
+                ],
+            )
+        )
 
     def log(self, kind: types.MessageType, message: str) -> None:
         self.window_log_message(types.LogMessageParams(type=kind, message=message))
@@ -233,6 +246,7 @@ def _docs_url(workspace: Workspace | None, path: Path) -> str | None:
 
 # --- findings → LSP --------------------------------------------------------
 
+
 def fix_is_safe(diagnostic: Diagnostic) -> bool:
     """Whether the diagnostic's `fix` is one `--fix` applies without asking."""
     return diagnostic.fix is not None and diagnostic.fix.safe
@@ -240,15 +254,20 @@ def fix_is_safe(diagnostic: Diagnostic) -> bool:
 
 def _range_json(positions: Positions, start: int, end: int) -> dict:
     r = positions.range(start, end)
-    return {"start": {"line": r.start.line, "character": r.start.character},
-            "end": {"line": r.end.line, "character": r.end.character}}
+    return {
+        "start": {"line": r.start.line, "character": r.start.character},
+        "end": {"line": r.end.line, "character": r.end.character},
+    }
 
 
 def to_lsp(d: Diagnostic, positions: Positions, docs_url: str | None = None) -> types.Diagnostic:
     fix = None
     if d.fix is not None:
-        fix = {"range": _range_json(positions, d.fix.start, d.fix.end), "newText": d.fix.replacement,
-               "safe": fix_is_safe(d)}
+        fix = {
+            "range": _range_json(positions, d.fix.start, d.fix.end),
+            "newText": d.fix.replacement,
+            "safe": fix_is_safe(d),
+        }
     return types.Diagnostic(
         range=positions.range(d.start, d.end),
         message=d.message,
@@ -267,18 +286,24 @@ def quick_fixes(uri: str, linted: Linted, d: Diagnostic, lsp: types.Diagnostic) 
     actions = []
     for replacement in replacements:
         certain = d.fix is not None and d.fix.replacement == replacement
-        start, end = (d.fix.start, d.fix.end) if certain else (d.start, d.end)
+        start, end = (d.fix.start, d.fix.end) if certain and d.fix is not None else (d.start, d.end)
         safe = certain and fix_is_safe(d)
         title = f"「{linted.source.text[start:end]}」を「{replacement}」に置換"
-        actions.append(types.CodeAction(
-            title=title if safe else f"{title}(要確認)",
-            kind=types.CodeActionKind.QuickFix,
-            diagnostics=[lsp],
-            is_preferred=safe,
-            edit=types.WorkspaceEdit(changes={uri: [
-                types.TextEdit(range=linted.positions.range(start, end), new_text=replacement),
-            ]}),
-        ))
+        actions.append(
+            types.CodeAction(
+                title=title if safe else f"{title}(要確認)",
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[lsp],
+                is_preferred=safe,
+                edit=types.WorkspaceEdit(
+                    changes={
+                        uri: [
+                            types.TextEdit(range=linted.positions.range(start, end), new_text=replacement),
+                        ]
+                    }
+                ),
+            )
+        )
     return actions
 
 
@@ -287,8 +312,9 @@ _SCOPE_TITLE = {"line": "この行", "paragraph": "この段落", "table": "こ�
 
 def silence_action(uri: str, linted: Linted, d: Diagnostic, lsp: types.Diagnostic) -> types.CodeAction:
     found = silence(linted.source.text, is_markdown(linted.source.path), d.start, d.rule)
-    edits = [types.TextEdit(range=linted.positions.range(i.offset, i.offset), new_text=i.text)
-             for i in found.insertions]
+    edits = [
+        types.TextEdit(range=linted.positions.range(i.offset, i.offset), new_text=i.text) for i in found.insertions
+    ]
     return types.CodeAction(
         title=f"{_SCOPE_TITLE[found.scope]}の {d.rule} を抑制(yogolint-disable コメント)",
         kind=types.CodeActionKind.QuickFix,
@@ -317,8 +343,9 @@ def fix_all_action(uri: str, linted: Linted) -> types.CodeAction | None:
     tail = 0
     while tail < min(len(before), len(after)) - head and before[-1 - tail] == after[-1 - tail]:
         tail += 1
-    edit = types.TextEdit(range=linted.positions.range(head, len(before) - tail),
-                          new_text=after[head:len(after) - tail])
+    edit = types.TextEdit(
+        range=linted.positions.range(head, len(before) - tail), new_text=after[head : len(after) - tail]
+    )
     return types.CodeAction(
         title=f"yogolint: 確実な修正をすべて適用({count} 件)",
         kind=FIX_ALL,
@@ -326,11 +353,12 @@ def fix_all_action(uri: str, linted: Linted) -> types.CodeAction | None:
     )
 
 
-def _wants(only: list[str] | None, kind: str) -> bool:
+def _wants(only: Sequence[str] | None, kind: str) -> bool:
     return only is None or any(kind == k or kind.startswith(f"{k}.") for k in only)
 
 
 # --- the protocol ----------------------------------------------------------
+
 
 def build(options: Options | None = None) -> YogolintServer:
     server = YogolintServer(options or Options())
@@ -341,12 +369,19 @@ def build(options: Options | None = None) -> YogolintServer:
         if not (watched and watched.dynamic_registration):
             return  # the client watches nothing for us; saves of settings files still reload
         patterns = [f"**/{name}" for name in CONFIG_NAMES] + ["**/*.yaml", "**/*.yml"]
-        future = ls.client_register_capability(types.RegistrationParams(registrations=[types.Registration(
-            id="yogolint-settings-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-            register_options=types.DidChangeWatchedFilesRegistrationOptions(
-                watchers=[types.FileSystemWatcher(glob_pattern=p) for p in dict.fromkeys(patterns)],
-            ),
-        )]))
+        future = ls.client_register_capability(
+            types.RegistrationParams(
+                registrations=[
+                    types.Registration(
+                        id="yogolint-settings-files",
+                        method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                        register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                            watchers=[types.FileSystemWatcher(glob_pattern=p) for p in dict.fromkeys(patterns)],
+                        ),
+                    )
+                ]
+            )
+        )
         future.add_done_callback(lambda f: f.exception())  # a refusal only means no watching
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
@@ -375,8 +410,10 @@ def build(options: Options | None = None) -> YogolintServer:
         if any(is_settings_file(change.uri) for change in params.changes):
             ls.reload()
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
-        code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL]))
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL]),
+    )
     def code_action(ls: YogolintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
         uri = params.text_document.uri
         linted = ls.current(uri)
@@ -411,12 +448,13 @@ def build(options: Options | None = None) -> YogolintServer:
         offset = positions.offset(params.position)
         line = positions.line_of(offset)
         start = positions.line_start(line)
-        for candidate in linter.automaton.candidates(text[start:positions.line_end(line)]):
+        for candidate in linter.automaton.candidates(text[start : positions.line_end(line)]):
             s, e = start + candidate.start, start + candidate.end
             if s <= offset < e and not glued_to_latin(text, s, e):
                 return types.Hover(
-                    contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
-                                                 value=explain_markdown(linter.glossary, candidate.entry)),
+                    contents=types.MarkupContent(
+                        kind=types.MarkupKind.Markdown, value=explain_markdown(linter.glossary, candidate.entry)
+                    ),
                     range=positions.range(s, e),
                 )
         return None

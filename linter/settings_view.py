@@ -2,6 +2,7 @@
 and the file (and line) each comes from, the way the linter builds them
 (linter.workspace): built-in → configuration (and what it extends) →
 matching overrides → command line."""
+
 from __future__ import annotations
 
 from pathlib import Path

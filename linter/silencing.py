@@ -10,6 +10,7 @@ that block instead. The inserted line keeps the block's indentation and, above
 a list item that is not its list's first, the item's marker width, so that
 it stays inside the list rather than ending it.
 """
+
 from __future__ import annotations
 
 import re
@@ -45,14 +46,18 @@ def silence(text: str, markdown: bool, offset: int, rule: str) -> Silencing:
     leaf = _leaf_at(tokens, line)
     if leaf is None or (leaf.type != "table_open" and leaf.map[0] == line):
         directive = f"<!-- yogolint-disable-next-line {rule} -->"
-        return Silencing("line", (_line_above(text, positions, line, directive, _lead_above(tokens, text, positions, line)),))
+        return Silencing(
+            "line", (_line_above(text, positions, line, directive, _lead_above(tokens, text, positions, line)),)
+        )
     first, after = leaf.map
-    opening = _line_above(text, positions, first, f"<!-- yogolint-disable {rule} -->",
-                          _lead_above(tokens, text, positions, first))
+    opening = _line_above(
+        text, positions, first, f"<!-- yogolint-disable {rule} -->", _lead_above(tokens, text, positions, first)
+    )
     # below the block, still inside its list item (if any)
     width, _ = _list_marker(tokens, text, positions, first)
-    closing = _line_below(text, positions, after - 1, f"<!-- yogolint-enable {rule} -->",
-                          _prefix(text, positions, first) + " " * width)
+    closing = _line_below(
+        text, positions, after - 1, f"<!-- yogolint-enable {rule} -->", _prefix(text, positions, first) + " " * width
+    )
     return Silencing("table" if leaf.type == "table_open" else "paragraph", (opening, closing))
 
 
@@ -73,7 +78,9 @@ def _leaf_at(tokens, line: int):
 
 def _prefix(text: str, positions: Positions, line: int) -> str:
     """The line's indentation and block-quote markers."""
-    return _PREFIX.match(text, positions.line_start(line), positions.line_end(line)).group()
+    prefix = _PREFIX.match(text, positions.line_start(line), positions.line_end(line))
+    assert prefix is not None  # _PREFIX matches the empty string
+    return prefix.group()
 
 
 def _list_marker(tokens, text: str, positions: Positions, line: int) -> tuple[int, bool]:
@@ -82,7 +89,9 @@ def _list_marker(tokens, text: str, positions: Positions, line: int) -> tuple[in
     for index, token in enumerate(tokens):
         if token.type == "list_item_open" and token.map and token.map[0] == line:
             start, end = positions.line_start(line), positions.line_end(line)
-            at = _PREFIX.match(text, start, end).end()
+            prefix = _PREFIX.match(text, start, end)
+            assert prefix is not None  # _PREFIX matches the empty string
+            at = prefix.end()
             marker = _LIST_MARKER.match(text, at, end)
             first = index > 0 and tokens[index - 1].type in ("bullet_list_open", "ordered_list_open")
             return (marker.end() - at if marker else 0), first

@@ -4,6 +4,7 @@ Positions reported to the user are 1-based line and column in code points of
 the decoded text, which is the original file's characters whatever its
 encoding, so the decoded text is never normalised here.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -62,19 +63,19 @@ class Source:
         duplicates (0xEEE0)."""
         if self.raw is None:
             return self.encode(expected)
-        pieces, at, cursor = [self.raw[:len(self.bom)]], len(self.bom), 0
+        pieces, at, cursor = [self.raw[: len(self.bom)]], len(self.bom), 0
         for edit in edits:
             # a character re-encodes to as many bytes as it was read from, so
             # byte offsets follow from the lengths of the re-encoded text
-            kept = len(self.text[cursor:edit.start].encode(self.encoding))
-            dropped = len(self.text[edit.start:edit.end].encode(self.encoding))
-            pieces += [self.raw[at:at + kept], edit.replacement.encode(self.encoding)]
+            kept = len(self.text[cursor : edit.start].encode(self.encoding))
+            dropped = len(self.text[edit.start : edit.end].encode(self.encoding))
+            pieces += [self.raw[at : at + kept], edit.replacement.encode(self.encoding)]
             at += kept + dropped
             cursor = edit.end
         pieces.append(self.raw[at:])
         data = b"".join(pieces)
         try:
-            if data[len(self.bom):].decode(self.encoding) == expected:
+            if data[len(self.bom) :].decode(self.encoding) == expected:
                 return data
         except UnicodeDecodeError:
             pass
@@ -93,7 +94,7 @@ def decode(data: bytes, path: str) -> Source:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return Source(path, data[len(bom):].decode(encoding), encoding, bom, raw=data)
+                return Source(path, data[len(bom) :].decode(encoding), encoding, bom, raw=data)
             except UnicodeDecodeError as exc:
                 raise SourceError(f"{path}: not valid {encoding} after its BOM (byte {exc.start + len(bom)})") from None
     if b"\x00" in data:
@@ -151,7 +152,7 @@ class NotRegularFile(OSError):
 SETTINGS_FILE_LIMIT = 16 * 1024 * 1024
 
 
-def read_regular(path: Path, limit: int | None = None) -> bytes:
+def read_regular(path: str | Path, limit: int | None = None) -> bytes:
     """The bytes of a regular file (after symlinks). A FIFO, a device or a
     socket is refused before reading (`/dev/zero` would never end, a FIFO
     would wait for a writer); so is a file larger than `limit`."""
@@ -165,7 +166,7 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
             raise NotRegularFile(0, "not a regular file (a device, FIFO or socket)", str(path))
         if limit is not None and info.st_size > limit:
             raise NotRegularFile(0, f"larger than {limit // (1024 * 1024)} MB; not read", str(path))
-        chunks = []
+        chunks: list[bytes] = []
         while True:
             chunk = os.read(fd, 1 << 20)
             if not chunk:

@@ -7,6 +7,7 @@ exist). With `--fix`, the fixed text goes to standard output, byte for byte
 what `--fix` would have written (encoding, BOM and line endings kept), and
 the findings left go to standard error.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -43,8 +44,9 @@ def run_check_stdin(request: CheckRequest, stdin_filename: Path | None, data: by
         return finish(request, [], [result])
 
 
-def _lint(workspace: Workspace, request: CheckRequest, path: Path, shown: str,
-          data: bytes) -> tuple[FileResult, bytes | None]:
+def _lint(
+    workspace: Workspace, request: CheckRequest, path: Path, shown: str, data: bytes
+) -> tuple[FileResult, bytes | None]:
     """The report's one FileResult, and the fixed bytes when something was fixed."""
     result = FileResult(shown)
     if workspace.is_excluded(path):

@@ -9,6 +9,7 @@ terms: rules alone silence those rules, terms alone those terms, and a rule
 with a term that rule for that term. A name shaped like a rule id that is
 none (`ambigous-term`) silences nothing (the unknown-directive rule says so).
 """
+
 from __future__ import annotations
 
 import re
@@ -77,8 +78,9 @@ class Suppressions:
                 if directive.kind == "disable":
                     open_ranges.append(directive)
                 else:
-                    open_ranges = [o for o in open_ranges
-                                   if directive.names and not set(o.names) <= set(directive.names)]
+                    open_ranges = [
+                        o for o in open_ranges if directive.names and not set(o.names) <= set(directive.names)
+                    ]
                 k += 1
             for directive in (*whole_file, *next_line.get(diag.line, ()), *open_ranges):
                 if directive.covers(diag):
@@ -102,8 +104,17 @@ def parse_suppressions(text: str, is_markdown: bool, position, known_rules: froz
         rules = frozenset(n.text for n in names if n.text in known_rules)
         unknown = tuple(n for n in names if n.text not in known_rules and _RULE_SHAPED.fullmatch(n.text))
         terms = frozenset(n.text for n in names if n.text not in rules and n not in unknown)
-        directives.append(Directive(
-            m.group(1)[len("yogolint-"):], tuple(n.text for n in names), line, column, m.start(1), m.end(1),
-            rules, terms, unknown,
-        ))
+        directives.append(
+            Directive(
+                m.group(1)[len("yogolint-") :],
+                tuple(n.text for n in names),
+                line,
+                column,
+                m.start(1),
+                m.end(1),
+                rules,
+                terms,
+                unknown,
+            )
+        )
     return Suppressions(directives)

@@ -6,6 +6,7 @@ term is only under the term when it is counted the same way. Ambiguous-width
 characters (…, ○) count as one column, as in most terminals outside a CJK
 legacy locale.
 """
+
 from __future__ import annotations
 
 import os

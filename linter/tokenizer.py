@@ -3,6 +3,7 @@
 The dictionary is loaded lazily, once per process, and only when a document
 has a glossary candidate or a rule reads every word (spelling-variant).
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -39,8 +40,10 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     tokens: list[Token] = []
     for chunk_start, chunk in _chunks(text):
         base = offset + chunk_start
-        tokens += [Token(base + m.begin(), base + m.end(), m.surface(), m.dictionary_form(), m.normalized_form())
-                   for m in _tokenizer().tokenize(chunk)]
+        tokens += [
+            Token(base + m.begin(), base + m.end(), m.surface(), m.dictionary_form(), m.normalized_form())
+            for m in _tokenizer().tokenize(chunk)
+        ]
     return tokens
 
 
@@ -57,8 +60,10 @@ def parts(word: str) -> tuple[Token, ...]:
     own; kept per spelling, a document repeats its compounds."""
     from sudachipy import SplitMode
 
-    return tuple(Token(m.begin(), m.end(), m.surface(), m.dictionary_form(), m.normalized_form())
-                 for m in _tokenizer().tokenize(word, SplitMode.A))
+    return tuple(
+        Token(m.begin(), m.end(), m.surface(), m.dictionary_form(), m.normalized_form())
+        for m in _tokenizer().tokenize(word, SplitMode.A)
+    )
 
 
 @lru_cache(maxsize=1 << 14)

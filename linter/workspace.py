@@ -1,5 +1,6 @@
 """Which settings apply to a file: configuration discovery and one Linter per
 distinct setting, built once and reused for every file that shares it."""
+
 from __future__ import annotations
 
 import hashlib
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from linter.config import Config, ConfigError, find_config, load_config
 from linter.engine import Linter
-from linter.glossary import GlossaryError, load_glossary
+from linter.glossary import Glossary, GlossaryError, load_glossary
 from linter.policy import Policy, PolicyError, load_policy, merge_policy
 from linter.rules import RULES
 
@@ -45,7 +46,7 @@ class Workspace:
         self._configs: dict[Path, Config] = {}
         self._by_folder: dict[str, Config] = {}
         self._linters: dict[tuple, Linter] = {}
-        self._glossaries: dict[tuple, object] = {}
+        self._glossaries: dict[tuple, Glossary] = {}
         self._forced = self._load(options.config) if options.config else None
         self.text_bytes = 0  # set before linting: how much text the automata will scan
 
@@ -120,7 +121,8 @@ class Workspace:
     def forced_on(self) -> set[str]:
         """Rules the command line turns on whatever the configuration says."""
         return (self.options.select or set()) | (
-            {"unused-suppression"} if self.options.report_unused_suppressions else set())
+            {"unused-suppression"} if self.options.report_unused_suppressions else set()
+        )
 
     def _prh(self, paths: tuple[Path, ...], prh_rules: Path | None = None):
         if not paths:
@@ -131,8 +133,9 @@ class Workspace:
             # Like prh itself, unknown keys are ignored (real dictionaries have typos
             # such as `spec:`): a textlint user's dictionary must load as it is.
             rules_dir = str(prh_rules) if prh_rules is not None else None
-            dictionaries = [load_prh(p, strict=False, prh_rules_dir=rules_dir, text_bytes=self.text_bytes)
-                            for p in paths]
+            dictionaries = [
+                load_prh(p, strict=False, prh_rules_dir=rules_dir, text_bytes=self.text_bytes) for p in paths
+            ]
         except PrhError as exc:
             raise SettingsError(str(exc)) from None
         for dictionary in dictionaries:

@@ -9,6 +9,7 @@ the file's bytes (see `parsed_cache`): the built-in glossary and policy then
 load without importing PyYAML, which alone took longer than linting a file.
 Callers validate what they get either way, so errors are the same.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -103,10 +104,10 @@ def _convert(node, shown: str, done: dict):
             out.key_lines[key] = key_node.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
-        out = done[id(node)] = LineList()
-        out.line = line
-        out.extend(_convert(v, shown, done) for v in node.value)
-        return out
+        items = done[id(node)] = LineList()
+        items.line = line
+        items.extend(_convert(v, shown, done) for v in node.value)
+        return items
     try:
         # SafeLoader's constructor builds only plain types; any other tag fails.
         return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
@@ -117,6 +118,7 @@ def _convert(node, shown: str, done: dict):
 
 
 # --- the parsed-file cache ----------------------------------------------------
+
 
 def user_cache_dir() -> Path | None:
     """$YOGOLINT_CACHE_DIR (empty: no cache), else $XDG_CACHE_HOME/yogolint or

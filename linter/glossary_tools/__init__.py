@@ -1,5 +1,6 @@
 """The glossary as a publication: export (Markdown, HTML, CSV, TBX), import
 (TBX, CSV), validation and term mining. The linter never imports this package."""
+
 from __future__ import annotations
 
 from pathlib import Path

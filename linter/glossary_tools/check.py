@@ -12,6 +12,7 @@ Findings (one line each, `file:line: code: message`):
 - missing-definition: an entry without a definition (the page, `explain` and
   every export show it empty).
 """
+
 from __future__ import annotations
 
 import re
@@ -33,8 +34,11 @@ def check_glossary(glossary: Glossary) -> list[str]:
     findings: list[tuple[str, int, str]] = []  # (file, line, "code: message")
     findings += _duplicates(glossary)
     findings += _shadowed(glossary)
-    findings += [(e.file, e.line, f"missing-definition: '{e.term}' has no definition")
-                 for e in glossary.entries if not e.definition]
+    findings += [
+        (e.file, e.line, f"missing-definition: '{e.term}' has no definition")
+        for e in glossary.entries
+        if not e.definition
+    ]
     return [f"{file}:{line}: {text}" for file, line, text in sorted(findings, key=lambda f: (f[0], f[1]))]
 
 
@@ -54,10 +58,15 @@ def _duplicates(glossary: Glossary) -> list[tuple[str, int, str]]:
                 if other[0] is not entry:
                     if code == "near-duplicate" and spelling_key(form) == spelling_key(other[1]):
                         continue  # reported as a duplicate already
-                    findings.append((
-                        entry.file, entry.line, f"{code}: {role} '{form}' of '{entry.term}' is "
-                        f"{'' if code == 'duplicate-spelling' else 'nearly '}the {other[2]} '{other[1]}' of "
-                        f"'{other[0].term}' ({other[0].file}:{other[0].line})"))
+                    findings.append(
+                        (
+                            entry.file,
+                            entry.line,
+                            f"{code}: {role} '{form}' of '{entry.term}' is "
+                            f"{'' if code == 'duplicate-spelling' else 'nearly '}the {other[2]} '{other[1]}' of "
+                            f"'{other[0].term}' ({other[0].file}:{other[0].line})",
+                        )
+                    )
                     break
     return findings
 
@@ -71,11 +80,20 @@ def _shadowed(glossary: Glossary) -> list[tuple[str, int, str]]:
                 if other is entry:
                     continue
                 for form, role in _forms(other):
-                    if form != deprecated.form and spelling_key(form) not in listed and _whole_word_in(deprecated.form, form):
-                        findings.append((
-                            entry.file, entry.line, f"shadowed-form: deprecated spelling '{deprecated.form}' of "
-                            f"'{entry.term}' is a word of the {role} '{form}' of '{other.term}' "
-                            f"({other.file}:{other.line}); list it in not_in if that is meant"))
+                    if (
+                        form != deprecated.form
+                        and spelling_key(form) not in listed
+                        and _whole_word_in(deprecated.form, form)
+                    ):
+                        findings.append(
+                            (
+                                entry.file,
+                                entry.line,
+                                f"shadowed-form: deprecated spelling '{deprecated.form}' of "
+                                f"'{entry.term}' is a word of the {role} '{form}' of '{other.term}' "
+                                f"({other.file}:{other.line}); list it in not_in if that is meant",
+                            )
+                        )
     return findings
 
 
@@ -85,7 +103,7 @@ def _whole_word_in(inner: str, outer: str) -> bool:
     start = outer.find(inner)
     while start >= 0:
         end = start + len(inner)
-        before, after = outer[start - 1:start], outer[end:end + 1]
+        before, after = outer[start - 1 : start], outer[end : end + 1]
         if not _glued(before, inner[0]) and not _glued(after, inner[-1]):
             return True
         start = outer.find(inner, start + 1)

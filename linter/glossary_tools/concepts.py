@@ -4,6 +4,7 @@ TBX and CSV readers both describe each concept as a `Concept`: its names with
 status and type, its page fields, its links. This module maps them onto the
 glossary schema the way `page.names` maps the other way, so that exporting
 what was imported gives the same file."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,8 +14,14 @@ from linter.glossary import KINDS, PAGE_KEYS
 from linter.glossary_tools import ToolError, page
 
 # TBX/CSV name types → the glossary list that holds an admitted name
-_ADMITTED_LISTS = {page.VARIANT: "variants", "phrase": "variants", page.FULL_FORM: "expansions",
-                   page.ACRONYM: "abbreviations", "abbreviation": "abbreviations", "shortForm": "abbreviations"}
+_ADMITTED_LISTS = {
+    page.VARIANT: "variants",
+    "phrase": "variants",
+    page.FULL_FORM: "expansions",
+    page.ACRONYM: "abbreviations",
+    "abbreviation": "abbreviations",
+    "shortForm": "abbreviations",
+}
 NAME_TYPES = tuple(_ADMITTED_LISTS)
 _KIND_BY_LABEL = {label: kind for kind, label in page.KIND_LABELS.items()}
 
@@ -46,7 +53,7 @@ def to_entries(concepts: list[Concept]) -> list[dict]:
     entries = [_entry(c) for c in concepts]
     _check_spellings(concepts)
     terms = {e["term"] for e in entries}
-    for concept, entry in zip(concepts, entries):
+    for concept in concepts:
         for target, where in concept.links:
             if target not in terms:
                 raise ToolError(f"{where}: links to '{target}', which is no concept's term")
@@ -79,7 +86,9 @@ def _entry(concept: Concept) -> dict:
         if record is main:
             continue
         if record.status == page.DEPRECATED:
-            lists["deprecated"].append({"form": record.text, "message": record.message} if record.message else record.text)
+            lists["deprecated"].append(
+                {"form": record.text, "message": record.message} if record.message else record.text
+            )
         else:
             key = _ADMITTED_LISTS.get(record.type or page.VARIANT)
             if key is None:
@@ -111,6 +120,8 @@ def _check_spellings(concepts: list[Concept]) -> None:
             key = spelling_key(record.text)
             other = owner.get(key)
             if other is not None and key not in mine:
-                raise ToolError(f"{record.where}: term '{record.text}' is already a term of another concept ({other.where})")
+                raise ToolError(
+                    f"{record.where}: term '{record.text}' is already a term of another concept ({other.where})"
+                )
             owner[key] = record
             mine.add(key)

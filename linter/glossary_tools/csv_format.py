@@ -1,6 +1,7 @@
 """The glossary as a sheet: UTF-8 with BOM (Excel opens it as UTF-8), one row
 per name with its status. The canonical term's row carries the entry's fields;
 a name's row carries the fields of its `sections` block, if it has one."""
+
 from __future__ import annotations
 
 import csv
@@ -11,8 +12,20 @@ from linter.glossary import PAGE_KEYS, Glossary
 from linter.glossary_tools import ToolError, page
 from linter.glossary_tools.concepts import Concept, TermRecord, to_entries
 
-COLUMNS = ("term", "name", "status", "type", "kind", "topic", "reading", "message", *PAGE_KEYS,
-           "company", "products", "senses")
+COLUMNS = (
+    "term",
+    "name",
+    "status",
+    "type",
+    "kind",
+    "topic",
+    "reading",
+    "message",
+    *PAGE_KEYS,
+    "company",
+    "products",
+    "senses",
+)
 _LISTS = ("products", "senses")  # several terms in one cell, one per line
 
 
@@ -26,9 +39,15 @@ def render(glossary: Glossary, title: str = "") -> bytes:
             row = dict.fromkeys(COLUMNS, "")
             row.update(term=entry.term, name=name.text, status=name.status, type=name.type, message=name.message or "")
             if name.status == page.PREFERRED:
-                row.update(kind=entry.kind, topic=entry.topic or "", reading=entry.reading or "",
-                           message=entry.message or "", company=entry.company or "",
-                           products="\n".join(entry.products), senses="\n".join(s.meaning for s in entry.senses))
+                row.update(
+                    kind=entry.kind,
+                    topic=entry.topic or "",
+                    reading=entry.reading or "",
+                    message=entry.message or "",
+                    company=entry.company or "",
+                    products="\n".join(entry.products),
+                    senses="\n".join(s.meaning for s in entry.senses),
+                )
                 row.update({key: getattr(entry, key) or "" for key in PAGE_KEYS})
             elif (section := sections.get(spelling_key(name.text))) is not None and name.status == page.ADMITTED:
                 row.update(topic=section.topic or "")
@@ -81,11 +100,14 @@ def _row(row: dict, where: str, unknown: list[str], concepts: dict[str, Concept]
             concept.links.append((get["company"], where))
         for column in _LISTS:
             concept.links += [(t.strip(), where) for t in get.get(column, "").splitlines() if t.strip()]
-        concept.terms.insert(0, TermRecord(name, status, get.get("type") or None, where, reading=get.get("reading") or None))
+        concept.terms.insert(
+            0, TermRecord(name, status, get.get("type") or None, where, reading=get.get("reading") or None)
+        )
         return
     section = dict(fields)
     if get.get("topic") and section:
         section = {"topic": get["topic"], **section}
     concept.notes += [f"{name} — {note}" for note in notes]
-    concept.terms.append(TermRecord(name, status, get.get("type") or None, where,
-                                    message=get.get("message") or None, section=section))
+    concept.terms.append(
+        TermRecord(name, status, get.get("type") or None, where, message=get.get("message") or None, section=section)
+    )

@@ -4,6 +4,7 @@ field's text links to that entry). Nothing is fetched; every text is escaped.
 
 The search can be preset from the address: `glossary.html#q=MQL`.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,12 +19,14 @@ def render(glossary: Glossary, title: str) -> bytes:
     ids = page.anchors(glossary)
     linker = _Linker(glossary, ids)
     groups = page.topics(glossary)
-    body = [f"<header><h1>{escape(title)}</h1><p>{escape(INTRO)}</p>",
-            "<h2>使い方</h2><ul>" + "".join(f"<li>{escape(x)}</li>" for x in HOW_TO_USE) + "</ul>",
-            '<p class="search"><label>検索 <input id="q" type="search" autocomplete="off" '
-            'placeholder="用語・定義・表記で絞り込む"></label> '
-            f'<span id="shown-count">{sum(len(items) for _, items in groups)}</span> 語</p></header>',
-            '<nav id="toc"><h2>目次</h2>']
+    body = [
+        f"<header><h1>{escape(title)}</h1><p>{escape(INTRO)}</p>",
+        "<h2>使い方</h2><ul>" + "".join(f"<li>{escape(x)}</li>" for x in HOW_TO_USE) + "</ul>",
+        '<p class="search"><label>検索 <input id="q" type="search" autocomplete="off" '
+        'placeholder="用語・定義・表記で絞り込む"></label> '
+        f'<span id="shown-count">{sum(len(items) for _, items in groups)}</span> 語</p></header>',
+        '<nav id="toc"><h2>目次</h2>',
+    ]
     for topic, items in groups:
         links = " / ".join(f'<a href="#{i.anchor}">{escape(i.heading)}</a>' for i in items)
         body.append(f"<p><b>{escape(topic)}</b>: {links}</p>")
@@ -55,8 +58,9 @@ def _article(item: page.Item, ids: dict[str, str], linker: _Linker) -> str:
             rows.append((label, f'<a href="#{ids[term]}">{escape(term)}</a>' if term in ids else escape(term)))
     subtitle = f'<span class="sub">({escape(item.subtitle)})</span>' if item.subtitle else ""
     cells = "".join(f"<dt>{escape(label)}</dt><dd>{value}</dd>" for label, value in rows)
-    return (f'<article class="term" id="{item.anchor}"><h3>{escape(item.heading)}{subtitle}</h3>'
-            f"<dl>{cells}</dl></article>")
+    return (
+        f'<article class="term" id="{item.anchor}"><h3>{escape(item.heading)}{subtitle}</h3><dl>{cells}</dl></article>'
+    )
 
 
 class _Linker:
@@ -81,7 +85,7 @@ class _Linker:
             if term in done:
                 continue
             done.add(term)
-            out.append(escape(text[at:m.start()]))
+            out.append(escape(text[at : m.start()]))
             out.append(f'<a class="ref" href="#{self.ids[term]}">{escape(m.group(0))}</a>')
             at = m.end()
         out.append(escape(text[at:]))

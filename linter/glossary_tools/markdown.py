@@ -1,5 +1,6 @@
 """The glossary page in Markdown, shaped like the MOps seed: title, how to use
 it, a table of contents by topic, each term with its fields."""
+
 from __future__ import annotations
 
 import re

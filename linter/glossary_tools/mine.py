@@ -17,6 +17,7 @@ each would affect:
 The output is YAML: each proposal has its evidence (uses, documents, up to 3
 `file:line` examples) and, under `entry`, glossary YAML ready to paste.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -39,8 +40,10 @@ _JA_RUN = re.compile(r"[\u4e00-\u9fff\u3005ァ-ヺー・]+$")
 _JA_WORD = re.compile(r"[\u4e00-\u9fff\u3005ァ-ヺー・]{3,}")
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9'&\-]*(?: [A-Za-z][A-Za-z0-9'&\-]*)*$")
 _KATAKANA = re.compile(r"(?<![ァ-ヺー・])[ァ-ヺ][ァ-ヺー・]{2,}(?![ァ-ヺー・])")
-_LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9_\-./@])[A-Za-z][a-z]*[A-Z][A-Za-z]*(?![A-Za-z0-9_\-./@])|"
-                          r"(?<![A-Za-z0-9_\-./@])[A-Z][a-z]{2,}(?![A-Za-z0-9_\-./@])")
+_LATIN_TOKEN = re.compile(
+    r"(?<![A-Za-z0-9_\-./@])[A-Za-z][a-z]*[A-Z][A-Za-z]*(?![A-Za-z0-9_\-./@])|"
+    r"(?<![A-Za-z0-9_\-./@])[A-Z][a-z]{2,}(?![A-Za-z0-9_\-./@])"
+)
 _COMPANY_USE = r"(?:\s?社(?![内員外長会是名])|,?\s(?:Inc\.?|Corp\.?|株式会社))"
 _PRODUCT_USE = r"(?:で(?:管理|作成|確認|設定|記録|追跡|入力)|を(?:使|利用|導入)|に(?:ログイン|登録|入力|記録)|の(?:画面|ダッシュボード|設定|アカウント|レコード))"
 
@@ -76,11 +79,17 @@ def mine(glossary: Glossary, paths: list[Path], limit: int = 100) -> bytes:
     if not texts:
         raise ToolError(f"{', '.join(map(str, paths))}: no Markdown or text files to read")
     known = _Known(glossary)
-    proposals = (_abbreviations(texts, known) + _variant_clusters(texts, known)
-                 + _latin_katakana(texts, known) + _companies_as_products(texts, known))
+    proposals = (
+        _abbreviations(texts, known)
+        + _variant_clusters(texts, known)
+        + _latin_katakana(texts, known)
+        + _companies_as_products(texts, known)
+    )
     proposals.sort(key=lambda p: (-p["evidence"]["documents"], -p["evidence"]["uses"], p["proposal"]))
-    header = (f"# yogolint glossary mine: {len(proposals[:limit])} proposals from {len(texts)} documents,\n"
-              "# most documents affected first. Review each; paste `entry` into a glossary file.\n")
+    header = (
+        f"# yogolint glossary mine: {len(proposals[:limit])} proposals from {len(texts)} documents,\n"
+        "# most documents affected first. Review each; paste `entry` into a glossary file.\n"
+    )
     body = yaml.safe_dump({"proposals": proposals[:limit]}, allow_unicode=True, sort_keys=False, width=10**6)
     return (header + body).encode("utf-8")
 
@@ -127,6 +136,7 @@ def _loose(form: str) -> str:
 
 # --- abbreviations -----------------------------------------------------------
 
+
 def _abbreviations(texts: list[_Text], known: _Known) -> list[dict]:
     uses: dict[str, Evidence] = defaultdict(Evidence)
     latin: dict[str, Counter] = defaultdict(Counter)
@@ -142,7 +152,7 @@ def _abbreviations(texts: list[_Text], known: _Known) -> list[dict]:
             uses[abbr].add(text.where(m.start()), text.shown)
             # Full Name (ABBR) / 年間経常収益（ARR）
             if m.start() > 0 and mask[m.start() - 1] in _OPEN and m.end() < len(mask) and mask[m.end()] in _CLOSE:
-                _pair(abbr, mask[max(0, m.start() - 80):m.start() - 1].rstrip(), latin, japanese, entries, known)
+                _pair(abbr, mask[max(0, m.start() - 80) : m.start() - 1].rstrip(), latin, japanese, entries, known)
             # ABBR (Full Name) / SFDC (Salesforce)
             after = _PAREN_AFTER.match(mask, m.end())
             if after:
@@ -151,19 +161,31 @@ def _abbreviations(texts: list[_Text], known: _Known) -> list[dict]:
     for abbr, evidence in uses.items():
         owner = entries[abbr].most_common(1)
         if owner and owner[0][1] >= max(1, sum(latin[abbr].values())):
-            proposals.append({"proposal": "deprecated-spelling", "form": abbr,
-                              "reason": f"written as another name of '{owner[0][0]}' (paired {owner[0][1]}×)",
-                              "evidence": evidence.as_dict(),
-                              "entry": {"term": owner[0][0], "deprecated": [abbr]}})
+            proposals.append(
+                {
+                    "proposal": "deprecated-spelling",
+                    "form": abbr,
+                    "reason": f"written as another name of '{owner[0][0]}' (paired {owner[0][1]}×)",
+                    "evidence": evidence.as_dict(),
+                    "entry": {"term": owner[0][0], "deprecated": [abbr]},
+                }
+            )
             continue
-        expansions = [c.most_common(1)[0][0] for c in (latin[abbr], japanese[abbr]) if c and c.most_common(1)[0][1] >= 1]
+        expansions = [
+            c.most_common(1)[0][0] for c in (latin[abbr], japanese[abbr]) if c and c.most_common(1)[0][1] >= 1
+        ]
         if not expansions or evidence.count < 2:
             continue  # a capitalised word nobody spells out is not worth a proposal
         paired = sum(latin[abbr].values()) + round(sum(japanese[abbr].values()))
-        proposals.append({"proposal": "abbreviation", "form": abbr,
-                          "reason": f"not in the glossary; spelled out {paired}×",
-                          "evidence": evidence.as_dict(),
-                          "entry": {"term": abbr, "kind": "abbreviation", "expansions": expansions}})
+        proposals.append(
+            {
+                "proposal": "abbreviation",
+                "form": abbr,
+                "reason": f"not in the glossary; spelled out {paired}×",
+                "evidence": evidence.as_dict(),
+                "entry": {"term": abbr, "kind": "abbreviation", "expansions": expansions},
+            }
+        )
     return proposals
 
 
@@ -212,6 +234,7 @@ def _entry_at_edge(text: str, known: _Known, from_start: bool) -> str | None:
 
 # --- spelling variants -------------------------------------------------------
 
+
 def _variant_clusters(texts: list[_Text], known: _Known) -> list[dict]:
     spellings: dict[str, dict[str, Evidence]] = defaultdict(lambda: defaultdict(Evidence))
     for text in texts:
@@ -236,10 +259,15 @@ def _variant_clusters(texts: list[_Text], known: _Known) -> list[dict]:
             combined.documents |= e.documents
         combined.examples = [x for _, e in others for x in e.examples][:EXAMPLES]
         counts = ", ".join(f"{w} {e.count}×" for w, e in ranked)
-        proposals.append({"proposal": "spelling-variants", "form": majority[0],
-                          "reason": f"one word spelled {len(ranked)} ways: {counts}",
-                          "evidence": combined.as_dict(),
-                          "entry": {"term": majority[0], "kind": "concept", "deprecated": [w for w, _ in others]}})
+        proposals.append(
+            {
+                "proposal": "spelling-variants",
+                "form": majority[0],
+                "reason": f"one word spelled {len(ranked)} ways: {counts}",
+                "evidence": combined.as_dict(),
+                "entry": {"term": majority[0], "kind": "concept", "deprecated": [w for w, _ in others]},
+            }
+        )
     return proposals
 
 
@@ -255,10 +283,13 @@ def _real_variant(word: str, forms: dict) -> bool:
 
 # --- Latin / katakana pairs ----------------------------------------------------
 
+
 def _latin_katakana(texts: list[_Text], known: _Known) -> list[dict]:
     pairs: dict[tuple[str, str], Evidence] = defaultdict(Evidence)
-    pattern = re.compile(r"(?<![ァ-ヺー・])([ァ-ヺ][ァ-ヺー・]{3,})\s?[(（]([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})[)）]|"
-                         r"(?<![A-Za-z])([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})\s?[(（]([ァ-ヺ][ァ-ヺー・]{3,})[)）]")
+    pattern = re.compile(
+        r"(?<![ァ-ヺー・])([ァ-ヺ][ァ-ヺー・]{3,})\s?[(（]([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})[)）]|"
+        r"(?<![A-Za-z])([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})\s?[(（]([ァ-ヺ][ァ-ヺー・]{3,})[)）]"
+    )
     for text in texts:
         for m in pattern.finditer(text.mask):
             kana, latin = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
@@ -268,39 +299,51 @@ def _latin_katakana(texts: list[_Text], known: _Known) -> list[dict]:
     proposals = []
     for (kana, latin), evidence in pairs.items():
         owner = known.entry_of(kana) or known.entry_of(latin)
-        entry = ({"term": owner, "variants": [latin if known.entry_of(kana) else kana]} if owner
-                 else {"term": kana, "kind": "concept", "variants": [latin]})
+        entry = (
+            {"term": owner, "variants": [latin if known.entry_of(kana) else kana]}
+            if owner
+            else {"term": kana, "kind": "concept", "variants": [latin]}
+        )
         # what it would matter: the documents that mix the two spellings
         uses = {t.shown: (kana in t.mask, latin in t.mask) for t in texts}
         either = {doc for doc, (k, lat) in uses.items() if k or lat}
         mixed = {doc for doc, (k, lat) in uses.items() if k and lat}
         both = len(mixed)
         evidence.documents |= mixed
-        proposals.append({"proposal": "latin-katakana", "form": f"{kana} / {latin}",
-                          "reason": f"one term in two scripts, paired {evidence.count}×; {len(either)} documents use "
-                                    f"one of them, {both} both",
-                          "evidence": evidence.as_dict(), "entry": entry})
+        proposals.append(
+            {
+                "proposal": "latin-katakana",
+                "form": f"{kana} / {latin}",
+                "reason": f"one term in two scripts, paired {evidence.count}×; {len(either)} documents use "
+                f"one of them, {both} both",
+                "evidence": evidence.as_dict(),
+                "entry": entry,
+            }
+        )
     return proposals
 
 
 # Which Latin letters a word transliterated to katakana can start with, by its first kana's row.
-_ROWS = ("アa イie ウuwo エea オoa カckq キckq クckq ケckq コckq ガg ギg グg ゲg ゴg サsc シsc スs セsc ソs "
-         "ザzx ジjgz ズz ゼz ゾz タt チct ツt テt トt ダd ヂj ヅz デd ドd ナn ニn ヌn ネn ノn ハh ヒh フfh ヘh ホh "
-         "バbv ビbv ブbv ベbv ボbv パp ピp プp ペp ポp マm ミm ムm メm モm ヤy ユyu ヨy ラrl リrl ルrl レrl ロrl "
-         "ワw ヴv")
+_ROWS = (
+    "アa イie ウuwo エea オoa カckq キckq クckq ケckq コckq ガg ギg グg ゲg ゴg サsc シsc スs セsc ソs "
+    "ザzx ジjgz ズz ゼz ゾz タt チct ツt テt トt ダd ヂj ヅz デd ドd ナn ニn ヌn ネn ノn ハh ヒh フfh ヘh ホh "
+    "バbv ビbv ブbv ベbv ボbv パp ピp プp ペp ポp マm ミm ムm メm モm ヤy ユyu ヨy ラrl リrl ルrl レrl ロrl "
+    "ワw ヴv"
+)
 _INITIALS = {item[0]: set(item[1:]) for item in _ROWS.split()}
 
 
 def _sounds_alike(kana: str, latin: str) -> bool:
     """A plausible transliteration: the same first sound, a length in proportion,
     and a word rather than an acronym (SAST) or a persona's first name."""
-    if latin.isupper() or not latin[0].lower() in _INITIALS.get(kana[0], set()):
+    if latin.isupper() or latin[0].lower() not in _INITIALS.get(kana[0], set()):
         return False
     letters = sum(c.isalpha() for c in latin)
     return 0.45 <= len(kana.replace("・", "")) / letters <= 1.5
 
 
 # --- company names used like products -------------------------------------------
+
 
 def _companies_as_products(texts: list[_Text], known: _Known) -> list[dict]:
     name = r"([A-Z][A-Za-z0-9]+(?:[ .][A-Z][A-Za-z0-9]+)?)"
@@ -319,9 +362,14 @@ def _companies_as_products(texts: list[_Text], known: _Known) -> list[dict]:
             continue
         c, p = as_company[word], as_product[word]
         evidence = Evidence(c.count + p.count, c.documents | p.documents, (c.examples[:1] + p.examples)[:EXAMPLES])
-        proposals.append({"proposal": "company-as-product", "form": word,
-                          "reason": f"named as a company {c.count}× and used like a product {p.count}×: "
-                                    "say which product is meant",
-                          "evidence": evidence.as_dict(),
-                          "entry": {"term": word, "kind": "company", "products": []}})
+        proposals.append(
+            {
+                "proposal": "company-as-product",
+                "form": word,
+                "reason": f"named as a company {c.count}× and used like a product {p.count}×: "
+                "say which product is meant",
+                "evidence": evidence.as_dict(),
+                "entry": {"term": word, "kind": "company", "products": []},
+            }
+        )
     return proposals

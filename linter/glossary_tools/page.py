@@ -4,23 +4,33 @@ Terms are grouped by topic (an entry's `topic`, else its file's `title`), in
 the order topics first appear; a `sections` block stands under its own topic.
 Each name of an entry has a status and a type, in TBX's vocabulary, which the
 CSV and TBX formats share."""
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from linter.explain import _KIND as KIND_LABELS  # one wording for kinds, as `explain` shows them
+from linter.explain import _KIND as KIND_LABELS  # noqa: F401 -- re-exported: one wording for kinds, as `explain` shows them
 from linter.glossary import PAGE_KEYS, Entry, Glossary, Section
 
 # The seed page's labels; products and companies say 概要/注意 as the seed does.
-LABELS = {"definition": "定義", "house_usage": "当社での扱い", "ops_note": "Ops視点の一言", "pitfall": "よくある失敗",
-          "next_step": "次の一手", "recommended_for": "推奨の目安", "note": "補足"}
+LABELS = {
+    "definition": "定義",
+    "house_usage": "当社での扱い",
+    "ops_note": "Ops視点の一言",
+    "pitfall": "よくある失敗",
+    "next_step": "次の一手",
+    "recommended_for": "推奨の目安",
+    "note": "補足",
+}
 PROPER_LABELS = {**LABELS, "definition": "概要", "pitfall": "注意"}
 NO_TOPIC = "その他"
 
 # The page's own text, before the terms (Markdown and HTML).
-INTRO = ("チームで使う言葉の定義、現場での失敗例、次に何を決めればよいかをまとめた用語集です。"
-         "yogolint の用語集(YAML)から生成しています。直すときは YAML を直して生成し直してください。")
+INTRO = (
+    "チームで使う言葉の定義、現場での失敗例、次に何を決めればよいかをまとめた用語集です。"
+    "yogolint の用語集(YAML)から生成しています。直すときは YAML を直して生成し直してください。"
+)
 HOW_TO_USE = (
     "わからない言葉が出たら、このページで意味と注意点を確認",
     "社内で言葉の定義がズレていると感じたら、まずここに合わせる",
@@ -78,6 +88,7 @@ def fields(item: Entry | Section, kind: str) -> list[tuple[str, str, str]]:
 @dataclass(frozen=True)
 class Item:
     """One heading on the page: an entry, or one of its sections."""
+
     anchor: str
     entry: Entry
     section: Section | None = None

@@ -13,6 +13,7 @@ Import reads what export writes and the style of the dialect's examples:
 data categories the glossary has no field for are kept as notes; what cannot
 be mapped is an error naming the element and its line.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,23 +26,36 @@ from linter.glossary_tools import ToolError, page
 from linter.glossary_tools.concepts import Concept, TermRecord, to_entries
 
 NAMESPACE = "urn:iso:std:iso:30042:ed-2"
-STATUS = {page.PREFERRED: "preferredTerm-admn-sts", page.ADMITTED: "admittedTerm-admn-sts",
-          page.DEPRECATED: "deprecatedTerm-admn-sts"}
+STATUS = {
+    page.PREFERRED: "preferredTerm-admn-sts",
+    page.ADMITTED: "admittedTerm-admn-sts",
+    page.DEPRECATED: "deprecatedTerm-admn-sts",
+}
 _FROM_STATUS = {v: k for k, v in STATUS.items()} | {"supersededTerm-admn-sts": page.DEPRECATED}
 KIND_LABEL, READING_LABEL, MESSAGE_LABEL, TOPIC_LABEL = "種別", "読み", "理由", "分類"
 _FIELD_BY_LABEL = {label: key for key, label in page.LABELS.items()} | {
-    label: key for key, label in page.PROPER_LABELS.items()}
+    label: key for key, label in page.PROPER_LABELS.items()
+}
 
 
 # --- export ------------------------------------------------------------------
 
+
 def render(glossary: Glossary, title: str = "") -> bytes:
     ids = {term: "c" + anchor[1:] for term, anchor in page.anchors(glossary).items()}
-    out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           f'<tbx type="TBX-Basic" style="dca" xml:lang="ja" xmlns="{NAMESPACE}">',
-           "  <tbxHeader>", "    <fileDesc>", "      <sourceDesc>",
-           "        <p>yogolint glossary export</p>", "      </sourceDesc>", "    </fileDesc>", "  </tbxHeader>",
-           "  <text>", "    <body>"]
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<tbx type="TBX-Basic" style="dca" xml:lang="ja" xmlns="{NAMESPACE}">',
+        "  <tbxHeader>",
+        "    <fileDesc>",
+        "      <sourceDesc>",
+        "        <p>yogolint glossary export</p>",
+        "      </sourceDesc>",
+        "    </fileDesc>",
+        "  </tbxHeader>",
+        "  <text>",
+        "    <body>",
+    ]
     for entry in glossary.entries:
         out += _concept(entry, ids)
     out += ["    </body>", "  </text>", "</tbx>", ""]
@@ -87,9 +101,12 @@ def _concept(entry, ids: dict[str, str]) -> list[str]:
 
 
 def _term(name: page.Name, entry, section) -> list[str]:
-    out = ["          <termSec>", _el(12, "term", name.text),
-           _el(12, "termNote", STATUS[name.status], type="administrativeStatus"),
-           _el(12, "termNote", name.type, type="termType")]
+    out = [
+        "          <termSec>",
+        _el(12, "term", name.text),
+        _el(12, "termNote", STATUS[name.status], type="administrativeStatus"),
+        _el(12, "termNote", name.type, type="termType"),
+    ]
     if name.status == page.PREFERRED and entry.reading:
         out.append(_note(12, READING_LABEL, entry.reading))
     if name.message:
@@ -104,11 +121,13 @@ def _term(name: page.Name, entry, section) -> list[str]:
 
 # --- import ------------------------------------------------------------------
 
+
 class _Node:
     __slots__ = ("tag", "attrs", "line", "children", "text")
 
     def __init__(self, tag: str, attrs: dict, line: int):
-        self.tag, self.attrs, self.line, self.children, self.text = tag, attrs, line, [], ""
+        self.children: list = []
+        self.tag, self.attrs, self.line, self.text = tag, attrs, line, ""
 
     def find(self, tag: str) -> list[_Node]:
         return [c for c in self.children if c.tag == tag]
@@ -128,8 +147,9 @@ def _parse(data: bytes, shown: str) -> _Node:
         raise ToolError(f"{shown}:{parser.CurrentLineNumber}: DOCTYPE and entity declarations are not accepted")
 
     def start(tag, attrs):
-        node = _Node(tag.rsplit("}", 1)[-1], {k.rsplit("}", 1)[-1]: v for k, v in attrs.items()},
-                     parser.CurrentLineNumber)
+        node = _Node(
+            tag.rsplit("}", 1)[-1], {k.rsplit("}", 1)[-1]: v for k, v in attrs.items()}, parser.CurrentLineNumber
+        )
         (stack[-1].children if stack else root).append(node)
         stack.append(node)
 
@@ -276,8 +296,10 @@ def _term_sec(node: _Node, concept: Concept, shown: str) -> TermRecord:
             continue
         if child.tag == "termNote" and kind == "administrativeStatus":
             if value not in _FROM_STATUS:
-                raise ToolError(f"{shown}:{child.line}: <termNote type=\"administrativeStatus\"> of '{text}': "
-                                f"'{value}' is not one of {', '.join(_FROM_STATUS)}")
+                raise ToolError(
+                    f"{shown}:{child.line}: <termNote type=\"administrativeStatus\"> of '{text}': "
+                    f"'{value}' is not one of {', '.join(_FROM_STATUS)}"
+                )
             status = _FROM_STATUS[value]
         elif child.tag == "termNote" and kind == "termType":
             term_type = value

@@ -1,5 +1,6 @@
 """Glossary YAML written by `glossary import`: plain data through PyYAML's
 safe dumper, keys in the order glossary/README.md documents them."""
+
 from __future__ import annotations
 
 import yaml
@@ -21,6 +22,7 @@ _Dumper.add_representer(str, _text)
 
 
 def dump_entries(entries: list[dict]) -> bytes:
-    text = yaml.dump({"entries": entries}, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**6,
-                     default_flow_style=False)
+    text = yaml.dump(
+        {"entries": entries}, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**6, default_flow_style=False
+    )
     return (HEADER + text).encode("utf-8")

@@ -14,8 +14,7 @@ Aho-Corasick prefilter so that ~1300 rules stay fast.
 See README.md in this directory for the semantics and the deliberate
 differences from prh.
 """
-from .dictionary import (PrhDictionary, PrhError, PrhHit, PrhRule, PrhSpec, SpecFailure,
-                         apply_hits, load_prh)
 
-__all__ = ["load_prh", "PrhError", "PrhDictionary", "PrhHit", "PrhRule", "PrhSpec",
-           "SpecFailure", "apply_hits"]
+from .dictionary import PrhDictionary, PrhError, PrhHit, PrhRule, PrhSpec, SpecFailure, apply_hits, load_prh
+
+__all__ = ["load_prh", "PrhError", "PrhDictionary", "PrhHit", "PrhRule", "PrhSpec", "SpecFailure", "apply_hits"]

@@ -15,6 +15,7 @@ fields those types declare, so a damaged or foreign file is a miss, never
 code. The folder is `$YOGOLINT_CACHE_DIR/prh` (empty: no cache), else
 `$XDG_CACHE_HOME/yogolint/prh` or `~/.cache/yogolint/prh`.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -68,6 +69,7 @@ _PLAIN = (str, bool, int, float)
 
 # --- encoding: a small tagged JSON of the dictionary's own types --------------
 
+
 @lru_cache(maxsize=1)
 def _types() -> dict[str, tuple[type, frozenset[str]]]:
     """The classes a cached value may become, with the fields each declares."""
@@ -89,12 +91,19 @@ def _encode(value):
     if isinstance(value, dict):
         return {"$": "dict", "items": [[_encode(k), _encode(v)] for k, v in value.items()]}
     if isinstance(value, LazyPattern):
-        return {"$": "lazy", "args": [value.js_source, value.py_source, value.icase, value.uses_regex_module,
-                                      value.guarded], "where": value.where}
+        return {
+            "$": "lazy",
+            "args": [value.js_source, value.py_source, value.icase, value.uses_regex_module, value.guarded],
+            "where": value.where,
+        }
     if isinstance(value, re.Pattern) or type(value).__module__.startswith("regex"):
         # compiled at load time (targets): the translated source and flags
-        return {"$": "compiled", "source": value.pattern, "icase": bool(value.flags & re.IGNORECASE),
-                "regex": not isinstance(value, re.Pattern)}
+        return {
+            "$": "compiled",
+            "source": value.pattern,
+            "icase": bool(value.flags & re.IGNORECASE),
+            "regex": not isinstance(value, re.Pattern),
+        }
     for tag, (cls, _) in _types().items():
         if type(value) is cls:
             return {"$": tag, "fields": {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(cls)}}
@@ -135,6 +144,7 @@ def _decode(value, types: dict[str, tuple[type, frozenset[str]]]):
 
 # --- reading and writing -------------------------------------------------------
 
+
 def read(path: str, strict: bool) -> dict | None:
     """The arguments of PrhDictionary(...) for `path`, or None (a miss)."""
     where = folder()
@@ -151,12 +161,17 @@ def read(path: str, strict: bool) -> dict | None:
         types = _types()
         rules = _decode(entry["rules"], types)
         targets = _decode(entry["targets"], types)
-        if not (all(type(r) is types["rule"][0] for r in rules)
-                and all(type(t) is types["target"][0] for t in targets)):
+        if not (
+            all(type(r) is types["rule"][0] for r in rules) and all(type(t) is types["target"][0] for t in targets)
+        ):
             return None
         plain = {k: entry[k] for k in ("path", "name", "version", "warnings", "sources")}
-        if not (isinstance(plain["path"], str) and isinstance(plain["name"], str) and isinstance(plain["version"], int)
-                and all(isinstance(s, str) for s in plain["warnings"] + plain["sources"])):
+        if not (
+            isinstance(plain["path"], str)
+            and isinstance(plain["name"], str)
+            and isinstance(plain["version"], int)
+            and all(isinstance(s, str) for s in plain["warnings"] + plain["sources"])
+        ):
             return None
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
@@ -175,13 +190,21 @@ def write(path: str, strict: bool, dictionary) -> None:
         files = [[source, _file_hash(source)] for source in dictionary.sources]
         if any(digest is None for _, digest in files):
             return
-        entry = {"format": _FORMAT, "files": files, "path": dictionary.path, "name": dictionary.name,
-                 "version": dictionary.version, "warnings": list(dictionary.warnings),
-                 "sources": list(dictionary.sources), "rules": _encode(dictionary.rules),
-                 "targets": _encode(dictionary.targets)}
+        entry = {
+            "format": _FORMAT,
+            "files": files,
+            "path": dictionary.path,
+            "name": dictionary.name,
+            "version": dictionary.version,
+            "warnings": list(dictionary.warnings),
+            "sources": list(dictionary.sources),
+            "rules": _encode(dictionary.rules),
+            "targets": _encode(dictionary.targets),
+        }
         payload = json.dumps(entry, ensure_ascii=False).encode("utf-8")
         where.mkdir(parents=True, exist_ok=True)
-        write_atomically(where / f"{_key(path, strict, data)}.json", payload, fsync=False, follow_symlinks=False,
-                         trusted=where)
+        write_atomically(
+            where / f"{_key(path, strict, data)}.json", payload, fsync=False, follow_symlinks=False, trusted=where
+        )
     except (OSError, ValueError, RecursionError):
         pass

@@ -1,12 +1,15 @@
 """Loading prh dictionaries and applying them like prh 5.4.4 does."""
+
 from __future__ import annotations
 
 import bisect
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
 
+from . import jsregex
+from .jsregex import NORM_TABLE, WIDTH_TABLE, JSRegexError
 
 
 class _LazyYaml:
@@ -24,10 +27,7 @@ yaml = _LazyYaml()
 try:
     import ahocorasick_rs
 except Exception:  # pragma: no cover
-    ahocorasick_rs = None
-
-from . import jsregex
-from .jsregex import JSRegexError, NORM_TABLE, WIDTH_TABLE
+    ahocorasick_rs = None  # type: ignore[assignment]  # as before: a broken install fails where the automaton is built
 
 
 class PrhError(Exception):
@@ -49,18 +49,18 @@ class PrhRule:
     source: str  # path of the YAML file that defines the rule
     pattern: object = None  # raw ``pattern``/``patterns`` value (None: expected-only)
     js_pattern: str = ""  # prh's RegExp.toString(), e.g. "/[JjＪｊ][SsＳｓ]/gmu"
-    message: Optional[str] = None  # the ``prh:`` key
-    specs: List[PrhSpec] = field(default_factory=list)
+    message: str | None = None  # the ``prh:`` key
+    specs: list[PrhSpec] = field(default_factory=list)
     word_boundary: bool = False
-    regexp_must_empty: Optional[int] = None
+    regexp_must_empty: int | None = None
     # -- compiled form (internal)
-    _alts: List[Tuple[str, bool]] = field(default_factory=list, repr=False)  # JS sources per pattern
+    _alts: list[tuple[str, bool]] = field(default_factory=list, repr=False)  # JS sources per pattern
     _icase: bool = False
-    _literals: Optional[List[str]] = None  # literal fast path: alternatives in order
+    _literals: list[str] | None = None  # literal fast path: alternatives in order
     _compiled: object = None
-    _alt_compiled: Optional[list] = None
-    _prefilter: Optional[frozenset] = None
-    _word_edges: Optional[dict] = None  # prefilter literal -> also needs a word edge after it
+    _alt_compiled: list | None = None
+    _prefilter: frozenset | None = None
+    _word_edges: dict | None = None  # prefilter literal -> also needs a word edge after it
     _needs_local_groups: bool = False
 
     @property
@@ -162,7 +162,7 @@ class _Ctx:
         self.path = path
         self.strict = strict
         self.loader = loader
-        self.warnings: List[str] = []
+        self.warnings: list[str] = []
 
     def err(self, node_or_line, msg: str):
         line = node_or_line if isinstance(node_or_line, int) else _line(node_or_line)
@@ -177,11 +177,11 @@ class _Ctx:
             raise self.err(keynode, msg + " (load with strict=False to ignore it as prh does)")
         self.warnings.append(f"{self.path}:{_line(keynode)}: {msg}")
 
-    def mapping(self, node, where: str, allowed) -> Dict[str, tuple]:
+    def mapping(self, node, where: str, allowed) -> dict[str, tuple]:
         if not isinstance(node, yaml.MappingNode):
             raise self.err(node, f"{where} must be a mapping")
         self.loader.flatten_mapping(node)
-        out: Dict[str, tuple] = {}
+        out: dict[str, tuple] = {}
         for k, v in node.value:
             if not isinstance(k, yaml.ScalarNode):
                 raise self.err(k, f"non-scalar key in {where}")
@@ -192,7 +192,7 @@ class _Ctx:
             out[k.value] = (k, v)
         return out
 
-    def string(self, node, what: str, allow_null=False) -> Optional[str]:
+    def string(self, node, what: str, allow_null=False) -> str | None:
         if isinstance(node, yaml.ScalarNode):
             if node.tag == "tag:yaml.org,2002:null":
                 if allow_null:
@@ -277,9 +277,9 @@ class _LiteralIndex:
 
     def __init__(self, normalise):
         self.normalise = normalise
-        self.literals: List[str] = []
-        self.consumers: List[list] = []
-        self._ids: Dict[str, int] = {}
+        self.literals: list[str] = []
+        self.consumers: list[list] = []
+        self._ids: dict[str, int] = {}
         self._automaton = None
 
     def add(self, literal: str, consumer) -> None:
@@ -291,7 +291,7 @@ class _LiteralIndex:
             self.consumers.append([])
         self.consumers[i].append(consumer)
 
-    def build(self, text_bytes: int | None = None) -> "_LiteralIndex":
+    def build(self, text_bytes: int | None = None) -> _LiteralIndex:
         """`text_bytes`: how much text will be scanned (None: a lot). A DFA
         takes ≈ 5 µs more per literal to build and scans ≈ 3.5 ms/MB faster."""
         dfa = text_bytes is None or text_bytes >= _DFA_BYTES_PER_LITERAL * len(self.literals)
@@ -311,7 +311,7 @@ _DFA_BYTES_PER_LITERAL = 3_000  # WEB+DB_PRESS's 2,451 literals: a DFA from ≈ 
 # str.translate with a dict looks every character up, which is slow on long
 # Japanese texts; these do the same mapping with a C-speed test first.
 _WIDE_ALNUM = re.compile("[" + "".join(map(chr, sorted(WIDTH_TABLE))) + "]")
-_LEFT_BY_LOWER = re.compile("[\uFF10-\uFF19\uFF41-\uFF5A\u017F\u0131]")
+_LEFT_BY_LOWER = re.compile("[\uff10-\uff19\uff41-\uff5a\u017f\u0131]")
 
 
 def _fold_width(text: str) -> str:
@@ -329,8 +329,17 @@ def _fold_case_and_width(text: str) -> str:
 class PrhDictionary:
     """A loaded prh dictionary (with its imports merged, as prh merges them)."""
 
-    def __init__(self, path: str, name: str, version: int, rules: List[PrhRule],
-                 targets: List[_Target], warnings: List[str], sources: List[str], text_bytes: int | None = None):
+    def __init__(
+        self,
+        path: str,
+        name: str,
+        version: int,
+        rules: list[PrhRule],
+        targets: list[_Target],
+        warnings: list[str],
+        sources: list[str],
+        text_bytes: int | None = None,
+    ):
         self.text_bytes = text_bytes  # how much text it will scan: which automata pay (None: a lot)
         self.path = path
         self.name = name
@@ -348,7 +357,7 @@ class PrhDictionary:
         # which keeps their candidates few.
         folded = _LiteralIndex(_fold_case_and_width)
         exact = _LiteralIndex(_fold_width)
-        self._scan_rules: List[int] = []
+        self._scan_rules: list[int] = []
         for ri, rule in enumerate(self.rules):
             if rule._literals is not None:
                 for ai, lit in enumerate(rule._literals):
@@ -362,10 +371,10 @@ class PrhDictionary:
             else:
                 self._scan_rules.append(ri)
         self._indexes = [index.build(self.text_bytes) for index in (folded, exact) if index.literals]
-        self._last_split: Tuple[Optional[str], list] = (None, [])
+        self._last_split: tuple[str | None, list] = (None, [])
 
     @property
-    def stats(self) -> Dict[str, int]:
+    def stats(self) -> dict[str, int]:
         """How the rules are evaluated: literal (automaton only), regex
         (automaton prefilter + regex on the paragraph), scan (regex on every
         paragraph: no literal could be extracted)."""
@@ -375,7 +384,7 @@ class PrhDictionary:
         return out
 
     # ---------------------------------------------------------------- matching
-    def _paragraphs(self, text: str) -> List[Tuple[int, int]]:
+    def _paragraphs(self, text: str) -> list[tuple[int, int]]:
         # prh splits on /([^]*?)\n{2,}/g and checks each paragraph on its own.
         # The last text's split is kept: select() needs it again after candidates().
         last_text, last_paras = self._last_split
@@ -384,18 +393,18 @@ class PrhDictionary:
         breaks = [m.span() for m in _PARAGRAPH_BREAK.finditer(text)]
         starts = [0] + [end for _, end in breaks]
         ends = [start for start, _ in breaks] + [len(text)]
-        paras = list(zip(starts, ends))
+        paras = list(zip(starts, ends, strict=False))
         self._last_split = (text, paras)
         return paras
 
-    def _raw_hits(self, text: str, paras: List[Tuple[int, int]], rule_ids=None) -> List[Tuple]:
+    def _raw_hits(self, text: str, paras: list[tuple[int, int]], rule_ids=None) -> list[tuple]:
         """Candidate hits as (start, end, rule_index, match_info) before the
         cross-rule overlap resolution."""
         starts = [p[0] for p in paras]
         # Literal occurrences by rule: one without a line break cannot cross a
         # paragraph break, so only those with one need their paragraph found.
-        lit_occ: Dict[int, list] = {}
-        cand: Dict[int, set] = {}
+        lit_occ: dict[int, list] = {}
+        cand: dict[int, set] = {}
         for index in self._indexes:
             consumers_of = index.consumers
             for literal, s, e in index.matches(text):
@@ -422,12 +431,12 @@ class PrhDictionary:
             rule = self.rules[ri]
             occ.sort()
             pos = -1
-            for s, ai, e in occ:
+            for s, _ai, e in occ:
                 if s < pos:
                     continue
                 pos = e
                 out.append((s, e, ri, rule.expected, None))
-        para_text: Dict[int, str] = {}
+        para_text: dict[int, str] = {}
         for ri, pis in cand.items():
             rule = self.rules[ri]
             for pi in sorted(pis):
@@ -489,7 +498,7 @@ class PrhDictionary:
             found = _apply_pragmas(text, paras, found)
         return out + found
 
-    def _expand(self, rule: PrhRule, m, para: str) -> Optional[str]:
+    def _expand(self, rule: PrhRule, m, para: str) -> str | None:
         """prh's regexpMustEmpty check and $N expansion; None = no hit."""
         groups = (m.group(0),) + m.groups()
         if rule.regexp_must_empty is not None:
@@ -528,7 +537,7 @@ class PrhDictionary:
         # reported as prh reports it, but not a replacement to write.
         return _Unsure(replacement) if unmatched else replacement
 
-    def find(self, text: str, path: Optional[str] = None) -> List[PrhHit]:
+    def find(self, text: str, path: str | None = None) -> list[PrhHit]:
         """All hits in ``text``, in text order, non-overlapping.
 
         Offsets are code points.  Like prh, the text is split into paragraphs
@@ -539,7 +548,7 @@ class PrhDictionary:
         are applied as prh applies them."""
         return self.select(text, self.candidates(text), path)
 
-    def candidates(self, text: str) -> List[Tuple[int, int, int, str]]:
+    def candidates(self, text: str) -> list[tuple[int, int, int, str]]:
         """Every hit before overlaps are resolved, as (start, end, rule
         index, replacement); ``prh:disable`` pragmas applied."""
         paras = self._paragraphs(text)
@@ -548,7 +557,7 @@ class PrhDictionary:
             raw = _apply_pragmas(text, paras, raw)
         return raw
 
-    def select(self, text: str, candidates, path: Optional[str] = None, keep=None) -> List[PrhHit]:
+    def select(self, text: str, candidates, path: str | None = None, keep=None) -> list[PrhHit]:
         """The hits ``find`` reports, from ``candidates(text)``.  ``keep(start,
         end)`` drops candidates *before* overlaps are resolved, so a match that
         is not kept (one reaching into Markdown syntax) does not hide a shorter
@@ -564,12 +573,12 @@ class PrhDictionary:
             hits = self._apply_targets(text, path, hits)
         return [PrhHit(s, e, text[s:e], repl, self.rules[ri]) for s, e, ri, repl in hits]
 
-    def fix(self, text: str, path: Optional[str] = None) -> str:
+    def fix(self, text: str, path: str | None = None) -> str:
         """``text`` with every hit replaced."""
         return apply_hits(text, self.find(text, path))
 
     # ---------------------------------------------------------------- specs
-    def run_specs(self) -> List[SpecFailure]:
+    def run_specs(self) -> list[SpecFailure]:
         """Run every rule's specs the way prh checks them at load time (the
         rule alone, on the whole ``from`` string).  Returns the failures."""
         failures = []
@@ -608,7 +617,7 @@ def apply_hits(text: str, hits: Sequence[PrhHit]) -> str:
     for h in sorted(hits, key=lambda h: h.start):
         if h.start < pos:
             continue
-        out.append(text[pos:h.start])
+        out.append(text[pos : h.start])
         out.append(h.replacement)
         pos = h.end
     out.append(text[pos:])
@@ -651,8 +660,7 @@ def _collide(a, b) -> bool:
 def _prh_prepare(diffs):
     """prh's ChangeSet._prepare, quirks included (used for target ranges)."""
     d = sorted(diffs, key=lambda x: (x[0], x[1]))
-    d = [x for i, x in enumerate(d)
-         if not (i + 1 < len(d) and x[0] == d[i + 1][0] and x[1] < d[i + 1][1])]
+    d = [x for i, x in enumerate(d) if not (i + 1 < len(d) and x[0] == d[i + 1][0] and x[1] < d[i + 1][1])]
     return [x for i, x in enumerate(d) if not (i > 0 and x[0] < d[i - 1][1])]
 
 
@@ -693,7 +701,7 @@ def _apply_pragmas(text: str, paras, raw):
     global _PRAGMA
     if _PRAGMA is None:
         _PRAGMA = jsregex.compile_js(r"^(?:.*?)prh:disable(?::([^\n\s]*))?", False).pattern
-    by_para: Dict[int, tuple] = {}
+    by_para: dict[int, tuple] = {}
     starts = [p[0] for p in paras]
     for pi, (ps, pe) in enumerate(paras):
         pt = text[ps:pe]
@@ -721,7 +729,7 @@ def _apply_pragmas(text: str, paras, raw):
             ignore_all, ranges, pats = info
             if ignore_all or any(_collide(h, r) for r in ranges):
                 continue
-            if any(p.search(text[h[0]:h[1]]) for p in pats):
+            if any(p.search(text[h[0] : h[1]]) for p in pats):
                 continue
         out.append(h)
     return out
@@ -732,7 +740,7 @@ def _compile_rule(ctx: _Ctx, rule: PrhRule, raw_pattern, pat_node, line: int) ->
     def fail(msg):
         return ctx.err(line, f"rule {rule.expected!r}: {msg}")
 
-    def element(p) -> Tuple[str, bool]:
+    def element(p) -> tuple[str, bool]:
         if p is None:
             src, icase = _spread_alnum(rule.expected), False
         else:
@@ -875,7 +883,7 @@ def _build_target(ctx: _Ctx, node) -> _Target:
         raise ctx.err(node, "target without 'file'")
     fs = ctx.string(m["file"][1], "file")
     file_re, key = _target_regex(ctx, m["file"][1], fs, False)
-    lists = {}
+    lists: dict[str, list] = {}
     for k in ("includes", "excludes"):
         lists[k] = []
         if k in m:
@@ -895,9 +903,9 @@ def _build_target(ctx: _Ctx, node) -> _Target:
 @dataclass
 class _Loaded:
     version: int
-    rules: List[PrhRule]
-    targets: List[_Target]
-    sources: List[str]
+    rules: list[PrhRule]
+    targets: list[_Target]
+    sources: list[str]
 
 
 def _resolve_import(ctx: _Ctx, base_dir: str, ipath: str, node, prh_rules_dir, ignore_missing):
@@ -907,22 +915,32 @@ def _resolve_import(ctx: _Ctx, base_dir: str, ipath: str, node, prh_rules_dir, i
     if prh_rules_dir:
         parts = ipath.replace("\\", "/").split("/")
         if "prh-rules" in parts:
-            rest = parts[len(parts) - 1 - parts[::-1].index("prh-rules") + 1:]
+            rest = parts[len(parts) - 1 - parts[::-1].index("prh-rules") + 1 :]
             alt = os.path.join(prh_rules_dir, *rest)
             if os.path.isfile(alt):
                 return alt
     msg = f"import {ipath!r} not found (looked for {cand})"
     if prh_rules_dir is None and "prh-rules/" in ipath.replace("\\", "/"):
-        msg += ("; it is in the prh rules collection: set `prh_rules: PATH` in .yogolint.yaml or pass"
-                " --prh-rules PATH (a checkout of github.com/prh/rules)")
+        msg += (
+            "; it is in the prh rules collection: set `prh_rules: PATH` in .yogolint.yaml or pass"
+            " --prh-rules PATH (a checkout of github.com/prh/rules)"
+        )
     if ignore_missing:
         ctx.warnings.append(f"{ctx.path}:{_line(node)}: {msg}; ignored")
         return None
     raise ctx.err(node, msg)
 
 
-def _load_file(path: str, *, strict: bool, disable_imports: bool, prh_rules_dir, ignore_missing,
-               warnings: List[str], stack: Tuple[str, ...]) -> _Loaded:
+def _load_file(
+    path: str,
+    *,
+    strict: bool,
+    disable_imports: bool,
+    prh_rules_dir,
+    ignore_missing,
+    warnings: list[str],
+    stack: tuple[str, ...],
+) -> _Loaded:
     apath = os.path.abspath(path)
     if apath in stack:
         raise PrhError(f"{path}:1: import cycle: {' -> '.join(stack + (apath,))}")
@@ -950,7 +968,7 @@ def _load_file(path: str, *, strict: bool, disable_imports: bool, prh_rules_dir,
                 items = [inode] if isinstance(inode, yaml.ScalarNode) else ctx.seq(inode, "imports")
             for item in items:
                 if isinstance(item, yaml.ScalarNode):
-                    ipath, dis, ignores = ctx.string(item, "import"), False, []
+                    ipath, dis, ignores = ctx.string(item, "import"), False, list[tuple[str, str]]()
                 else:
                     im = ctx.mapping(item, "import", IMPORT_KEYS)
                     if "path" not in im:
@@ -970,12 +988,21 @@ def _load_file(path: str, *, strict: bool, disable_imports: bool, prh_rules_dir,
                 target = _resolve_import(ctx, os.path.dirname(path), ipath, item, prh_rules_dir, ignore_missing)
                 if target is None:
                     continue
-                sub = _load_file(target, strict=strict, disable_imports=dis, prh_rules_dir=prh_rules_dir,
-                                 ignore_missing=ignore_missing, warnings=warnings, stack=stack + (apath,))
+                sub = _load_file(
+                    target,
+                    strict=strict,
+                    disable_imports=dis,
+                    prh_rules_dir=prh_rules_dir,
+                    ignore_missing=ignore_missing,
+                    warnings=warnings,
+                    stack=stack + (apath,),
+                )
 
-                def ignored(r: PrhRule) -> bool:
-                    return any((k == "pattern" and r.js_pattern == v) or (k == "expected" and r.expected == v)
-                               for k, v in ignores)
+                def ignored(r: PrhRule, ignores=ignores) -> bool:
+                    return any(
+                        (k == "pattern" and r.js_pattern == v) or (k == "expected" and r.expected == v)
+                        for k, v in ignores
+                    )
 
                 sub.rules = [r for r in sub.rules if not ignored(r)]
                 _merge(ctx, item, loaded, sub)
@@ -997,8 +1024,14 @@ def _merge(ctx: _Ctx, node, into: _Loaded, other: _Loaded) -> None:
     into.rules.extend(r for r in other.rules if r.expected not in have)
 
 
-def load_prh(path, *, strict: bool = True, prh_rules_dir: Optional[str] = None,
-             ignore_missing_imports: bool = False, text_bytes: int | None = None) -> PrhDictionary:
+def load_prh(
+    path,
+    *,
+    strict: bool = True,
+    prh_rules_dir: str | None = None,
+    ignore_missing_imports: bool = False,
+    text_bytes: int | None = None,
+) -> PrhDictionary:
     """Load a prh YAML dictionary, resolving its ``imports`` like prh does.
 
     strict (default True): unknown keys and regex escapes that prh (unicode
@@ -1020,15 +1053,23 @@ def load_prh(path, *, strict: bool = True, prh_rules_dir: Optional[str] = None,
     cached = compiled_cache.read(path, strict) if cacheable else None
     if cached is not None:
         return PrhDictionary(**cached, text_bytes=text_bytes)
-    warnings: List[str] = []
+    warnings: list[str] = []
     try:
-        loaded = _load_file(path, strict=strict, disable_imports=False, prh_rules_dir=prh_rules_dir,
-                            ignore_missing=ignore_missing_imports, warnings=warnings, stack=())
+        loaded = _load_file(
+            path,
+            strict=strict,
+            disable_imports=False,
+            prh_rules_dir=prh_rules_dir,
+            ignore_missing=ignore_missing_imports,
+            warnings=warnings,
+            stack=(),
+        )
     except FileNotFoundError:
         raise PrhError(f"{path}: prh dictionary not found") from None
     name = os.path.splitext(os.path.basename(path))[0]
-    dictionary = PrhDictionary(path, name, loaded.version, loaded.rules, loaded.targets, warnings, loaded.sources,
-                               text_bytes=text_bytes)
+    dictionary = PrhDictionary(
+        path, name, loaded.version, loaded.rules, loaded.targets, warnings, loaded.sources, text_bytes=text_bytes
+    )
     if cacheable:
         compiled_cache.write(path, strict, dictionary)
     return dictionary

@@ -21,12 +21,13 @@ multiline at all four line terminators, ``[^]`` (any character) and ``[]``
 (nothing), ``\\u{...}``, ``\\cX``, ``(?<name>``, ``\\k<name>``, variable-width
 look-behind.  Unicode property escapes (``\\p{..}``) are refused.
 """
+
 from __future__ import annotations
 
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import List, Optional, Tuple, Union
+from typing import NoReturn
 
 from linter.folding import FULL_WIDTH_ALNUM
 
@@ -63,8 +64,8 @@ class Shorthand:  # \d \D \w \W \s \S outside a class
 @dataclass
 class CharClass:
     negated: bool
-    ranges: List[Tuple[int, int]] = field(default_factory=list)
-    shorthands: List[str] = field(default_factory=list)
+    ranges: list[tuple[int, int]] = field(default_factory=list)
+    shorthands: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -75,23 +76,23 @@ class Assert:  # ^ $ \b \B
 @dataclass
 class Group:
     kind: str  # cap, noncap, la, nla, lb, nlb
-    body: "Node"
+    body: Node
     index: int = 0  # JS capture index (cap only)
-    name: Optional[str] = None
+    name: str | None = None
 
 
 @dataclass
 class Repeat:
-    body: "Node"
+    body: Node
     min: int
-    max: Optional[int]  # None = unbounded
+    max: int | None  # None = unbounded
     lazy: bool = False
 
 
 @dataclass
 class Backref:
     index: int = 0
-    name: Optional[str] = None
+    name: str | None = None
 
 
 @dataclass
@@ -104,11 +105,13 @@ class Alt:
     branches: list
 
 
-Node = Union[Char, Any, Shorthand, CharClass, Assert, Group, Repeat, Backref, Seq, Alt]
+Node = Char | Any | Shorthand | CharClass | Assert | Group | Repeat | Backref | Seq | Alt
 
 LINE_TERMINATORS = "\n\r\u2028\u2029"
-JS_SPACE = ("\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-            "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
+JS_SPACE = (
+    "\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
 _SH_RANGES = {
     "d": [(0x30, 0x39)],
     "w": [(0x30, 0x39), (0x41, 0x5A), (0x61, 0x7A), (0x5F, 0x5F)],
@@ -125,7 +128,7 @@ class _Parser:
         self.strict = strict
         self.ncap = 0
         self.names: dict = {}
-        self.warnings: List[str] = []
+        self.warnings: list[str] = []
         self.backrefs: list = []
         # pre-count capture groups (needed to validate backreferences)
         self.total_caps = self._count_caps()
@@ -148,7 +151,7 @@ class _Parser:
             i += 1
         return n
 
-    def err(self, msg: str):
+    def err(self, msg: str) -> NoReturn:
         raise JSRegexError(f"{msg} at offset {self.i} in /{self.s}/")
 
     def lenient(self, msg: str):
@@ -219,11 +222,15 @@ class _Parser:
         if self.peek() == "?":
             lazy = True
             self.i += 1
-        if self.peek() and self.peek() in "*+?" or (self.peek() == "{" and re.compile(r"\{\d+(,\d*)?\}").match(self.s, self.i)):
+        if (
+            self.peek()
+            and self.peek() in "*+?"
+            or (self.peek() == "{" and re.compile(r"\{\d+(,\d*)?\}").match(self.s, self.i))
+        ):
             self.err("nothing to repeat")
         return Repeat(atom, lo, hi, lazy)
 
-    def atom(self) -> Optional[Node]:
+    def atom(self) -> Node | None:
         c = self.peek()
         if c == "(":
             return self.group()
@@ -290,8 +297,8 @@ class _Parser:
         self.i += 1
         return Group(kind, body, index, name)
 
-    def _hex(self, n: int) -> Optional[int]:
-        h = self.s[self.i:self.i + n]
+    def _hex(self, n: int) -> int | None:
+        h = self.s[self.i : self.i + n]
         if len(h) == n and re.fullmatch(r"[0-9A-Fa-f]+", h):
             self.i += n
             return int(h, 16)
@@ -427,7 +434,7 @@ class _Parser:
         return ord(c)
 
 
-def parse(src: str, strict: bool = True) -> Tuple[Node, _Parser]:
+def parse(src: str, strict: bool = True) -> tuple[Node, _Parser]:
     p = _Parser(src, strict)
     return p.parse(), p
 
@@ -555,19 +562,20 @@ def _is_single(n: Node) -> bool:
     return isinstance(n, (Char, Any, Shorthand, CharClass, Backref, Group))
 
 
-def _width(n: Node) -> Optional[int]:
+def _width(n: Node) -> int | None:
     """Fixed width of a node, or None when variable."""
     lo, hi = _widths(n)
     return lo if lo == hi else None
 
 
-def _widths(n: Node) -> Tuple[int, Optional[int]]:
+def _widths(n: Node) -> tuple[int, int | None]:
     if isinstance(n, (Char, Any, Shorthand, CharClass)):
         return 1, 1
     if isinstance(n, Assert):
         return 0, 0
     if isinstance(n, Backref):
         return 0, None
+    hi: int | None  # None: no upper bound
     if isinstance(n, Seq):
         lo, hi = 0, 0
         for x in n.items:
@@ -593,7 +601,7 @@ def _widths(n: Node) -> Tuple[int, Optional[int]]:
     raise AssertionError(n)
 
 
-def _fixed_variants(n: Node, limit: int) -> Optional[list]:
+def _fixed_variants(n: Node, limit: int) -> list | None:
     """Expand a look-behind body into fixed-width alternatives (lists of
     nodes), or None when impossible (unbounded repeats, captures, too many)."""
     if isinstance(n, (Char, Any, Shorthand, CharClass, Assert)):
@@ -632,7 +640,7 @@ def _fixed_variants(n: Node, limit: int) -> Optional[list]:
             return None
         out = []
         for k in range(n.min, n.max + 1):
-            acc: list = [[]]
+            acc = [[]]
             for _ in range(k):
                 acc = [a + v for a in acc for v in vs]
                 if len(acc) > limit:
@@ -675,7 +683,7 @@ def _can_match(n: Node, cp: int) -> bool:
     return True
 
 
-def _guarded(body: Node, inner: "Repeat") -> bool:
+def _guarded(body: Node, inner: Repeat) -> bool:
     """``(?:.*\n)*``: the inner single-character repeat is followed, in the
     same sequence, by a required character it cannot match, so every
     iteration is delimited unambiguously."""
@@ -686,10 +694,10 @@ def _guarded(body: Node, inner: "Repeat") -> bool:
     if not isinstance(inner.body, (Char, Any, Shorthand, CharClass)):
         return False
     k = next(i for i, x in enumerate(body.items) if x is inner)
-    return any(isinstance(x, Char) and not _can_match(inner.body, x.cp) for x in body.items[k + 1:])
+    return any(isinstance(x, Char) and not _can_match(inner.body, x.cp) for x in body.items[k + 1 :])
 
 
-def dangerous_nesting(n: Node) -> Optional[str]:
+def dangerous_nesting(n: Node) -> str | None:
     """Return a description of a nested quantifier that can backtrack
     exponentially (``(a+)+``, ``(a*)*``, ``(\\w+\\s?)*`` ...), or None."""
     for outer, _ in _walk(n):
@@ -739,7 +747,7 @@ _WIDTH = FULL_WIDTH_ALNUM
 WIDTH_TABLE = _WIDTH
 
 
-def norm_char(cp: int, icase: bool) -> Optional[str]:
+def norm_char(cp: int, icase: bool) -> str | None:
     """Normalised form of a pattern character (case folded only under
     ``icase``), or None if it can match a character outside its normalisation
     class (case-insensitive non-ASCII)."""
@@ -758,18 +766,18 @@ _LIMIT = 64
 
 @dataclass
 class _Lit:
-    exact: Optional[frozenset]  # the node matches exactly one of these (normalised)
-    req: Optional[frozenset]  # every match contains one of these
+    exact: frozenset | None  # the node matches exactly one of these (normalised)
+    req: frozenset | None  # every match contains one of these
 
 
-def _score(s: Optional[frozenset]) -> Tuple[int, int]:
+def _score(s: frozenset | None) -> tuple[int, int]:
     if not s:
         return (-1, 0)
     return (min(len(x) for x in s), -len(s))
 
 
-def _best(*cands) -> Optional[frozenset]:
-    cands = [c for c in cands if c]
+def _best(*given) -> frozenset | None:
+    cands = [c for c in given if c]
     if not cands:
         return None
     return max(cands, key=_score)
@@ -854,7 +862,7 @@ def _lits(n: Node, icase: bool) -> _Lit:
     raise AssertionError(n)
 
 
-def required_literals(n: Node, icase: bool) -> Optional[frozenset]:
+def required_literals(n: Node, icase: bool) -> frozenset | None:
     """A set of normalised strings such that every match of ``n`` (including
     what its look-arounds inspect) contains at least one of them, or None."""
     lit = _lits(n, icase)
@@ -864,7 +872,7 @@ def required_literals(n: Node, icase: bool) -> Optional[frozenset]:
     return best
 
 
-def word_edge_literals(n: Node, icase: bool) -> Optional[dict]:
+def word_edge_literals(n: Node, icase: bool) -> dict | None:
     """For a pattern whose every alternative starts with `\\b` and a literal
     (`\\bpath\\b|\\bPath\\b`, `\\bML\\b(?!系)`): {normalised literal: True
     when a `\\b` also follows it}. A hit of such a literal that does not sit
@@ -877,7 +885,7 @@ def word_edge_literals(n: Node, icase: bool) -> Optional[dict]:
         while isinstance(n, Seq) and len(n.items) == 1:
             n = n.items[0]
     out: dict = {}
-    for branch in (n.branches if isinstance(n, Alt) else [n]):
+    for branch in n.branches if isinstance(n, Alt) else [n]:
         items = branch.items if isinstance(branch, Seq) else [branch]
         if not items or not (isinstance(items[0], Assert) and items[0].kind == "b"):
             return None
@@ -912,7 +920,7 @@ def on_word_edge(text: str, pos: int, icase: bool) -> bool:
     return before != after
 
 
-def literal_string(n: Node) -> Optional[str]:
+def literal_string(n: Node) -> str | None:
     """The exact string if the pattern is a plain literal (no metacharacters)."""
     items = n.items if isinstance(n, Seq) else [n]
     out = []
@@ -936,7 +944,7 @@ class Compiled:
     pattern: object  # compiled re / regex pattern
     py_source: str
     uses_regex_module: bool
-    warnings: List[str]
+    warnings: list[str]
 
 
 def compile_js(source: str, icase: bool, strict: bool = True, lazy: bool = False) -> Compiled:
@@ -966,8 +974,7 @@ class LazyPattern:
 
     __slots__ = ("js_source", "py_source", "icase", "uses_regex_module", "guarded", "where", "_pattern")
 
-    def __init__(self, js_source: str, py_source: str, icase: bool, uses_regex_module: bool,
-                 guarded: bool = False):
+    def __init__(self, js_source: str, py_source: str, icase: bool, uses_regex_module: bool, guarded: bool = False):
         self.js_source = js_source
         self.py_source = py_source
         self.icase = icase
@@ -1029,6 +1036,8 @@ class LazyPattern:
         # TimeoutError, a builtin: the runner reports it as one line without
         # importing the prh package.
         where = f"{self.where}: " if self.where else ""
-        return TimeoutError(f"{where}/{self.js_source}/ backtracks: one paragraph took over "
-                            f"{MATCH_TIME_LIMIT:g} s; refused (rewrite it so that no two alternatives "
-                            "match the same text)")
+        return TimeoutError(
+            f"{where}/{self.js_source}/ backtracks: one paragraph took over "
+            f"{MATCH_TIME_LIMIT:g} s; refused (rewrite it so that no two alternatives "
+            "match the same text)"
+        )

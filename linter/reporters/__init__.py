@@ -11,6 +11,7 @@ provides exactly that:
 - `policy`: each rule's default severity (`Report.default_severities`);
 - `terminal`: whether to colour (`Report.color`) and how wide the lines may be.
 """
+
 from __future__ import annotations
 
 import importlib

@@ -1,5 +1,6 @@
 """`--output-format concise`: one line a finding, like ruff's concise mode
 and gcc (`path:line:col: rule severity [*] message`), then the summary."""
+
 from __future__ import annotations
 
 from linter.reporters import Report

@@ -7,6 +7,7 @@ the pull request. Severity maps error → error, warning → warning,
 info → notice. Files that could not be read become `::error` annotations
 without a location, so a CI log shows them where the findings are.
 """
+
 from __future__ import annotations
 
 import os
@@ -34,16 +35,18 @@ def command(name: str, message: str, **properties: object) -> str:
 def render(report: Report) -> str:
     lines = []
     for d in report.diagnostics:
-        lines.append(command(
-            COMMANDS.get(d.severity, "warning"),
-            d.message,
-            file=d.path.replace(os.sep, "/"),  # a POSIX name may hold a `\\` of its own
-            line=d.line,
-            col=d.column,
-            endLine=d.end_line,
-            endColumn=d.end_column,
-            title=f"yogolint ({d.rule})",
-        ))
+        lines.append(
+            command(
+                COMMANDS.get(d.severity, "warning"),
+                d.message,
+                file=d.path.replace(os.sep, "/"),  # a POSIX name may hold a `\\` of its own
+                line=d.line,
+                col=d.column,
+                endLine=d.end_line,
+                endColumn=d.end_column,
+                title=f"yogolint ({d.rule})",
+            )
+        )
     for error in report.errors:
         lines.append(command("error", error, title="yogolint"))
     return "".join(line + "\n" for line in lines)

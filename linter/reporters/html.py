@@ -15,6 +15,7 @@ Every piece of document text reaches the page as JSON data and is put into
 the document with `textContent`: the documents are not trusted. The state can
 be preset from the address: `report.html#rules=preferred-term&q=CRM&open=all`.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,8 +38,7 @@ def render(report: Report) -> str:
     # Inside <script> only "</" could end the element; escaping every "<",
     # ">" and "&" keeps the data inert whatever the documents hold.
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return PAGE.format(css=_asset("report.css"), js=_asset("report.js"), data=data,
-                       version=escape(__version__))
+    return PAGE.format(css=_asset("report.css"), js=_asset("report.js"), data=data, version=escape(__version__))
 
 
 def build_data(report: Report) -> dict:
@@ -49,8 +49,9 @@ def build_data(report: Report) -> dict:
     def intern(table: str, value: str) -> int:
         return tables[table].setdefault(value, len(tables[table]))
 
-    rules_present = sorted({d.rule for d in report.diagnostics},
-                           key=lambda r: (list(RULES).index(r) if r in RULES else len(RULES), r))
+    rules_present = sorted(
+        {d.rule for d in report.diagnostics}, key=lambda r: (list(RULES).index(r) if r in RULES else len(RULES), r)
+    )
     rule_index = {r: i for i, r in enumerate(rules_present)}
     indexes: dict[str, LineIndex] = {}
     findings = []
@@ -60,9 +61,21 @@ def build_data(report: Report) -> dict:
             indexes[d.path] = LineIndex(text)
         left, mark, right = _context(d, indexes.get(d.path))
         severity = SEVERITIES.index(d.severity) if d.severity in SEVERITIES else 1
-        findings.append([intern("files", d.path), d.line, d.column, rule_index[d.rule], severity,
-                         intern("terms", d.term), intern("messages", d.message), list(d.suggestions),
-                         left, mark, right])
+        findings.append(
+            [
+                intern("files", d.path),
+                d.line,
+                d.column,
+                rule_index[d.rule],
+                severity,
+                intern("terms", d.term),
+                intern("messages", d.message),
+                list(d.suggestions),
+                left,
+                mark,
+                right,
+            ]
+        )
     files = list(tables["files"])
     return {
         "version": __version__,

@@ -12,6 +12,7 @@ term, the path and the text of the line (stripped), plus which of the equal
 findings on that line it is. Lines inserted above a finding do not change it;
 editing the finding's own line does, which is the point.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -61,19 +62,24 @@ def build(report: Report) -> dict:
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "yogolint",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "language": "ja",
-                "rules": [_rule_descriptor(RULES[rule_id], defaults.get(rule_id, "warning"))
-                          for rule_id in rule_ids],
-            }},
-            "invocations": [invocation],
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "yogolint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "language": "ja",
+                        "rules": [
+                            _rule_descriptor(RULES[rule_id], defaults.get(rule_id, "warning")) for rule_id in rule_ids
+                        ],
+                    }
+                },
+                "invocations": [invocation],
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
 
 
@@ -101,19 +107,21 @@ def _rule_descriptor(rule, severity: str) -> dict:
     }
 
 
-def _result(d: Diagnostic, rule_index: int, key: tuple[str, str], ordinal: int,
-            lines: LineIndex | None) -> dict:
+def _result(d: Diagnostic, rule_index: int, key: tuple[str, str], ordinal: int, lines: LineIndex | None) -> dict:
     uri = artifact_uri(d.path)
     result = {
         "ruleId": d.rule,
         "ruleIndex": rule_index,
         "level": LEVELS.get(d.severity, "warning"),
         "message": {"text": d.message},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": uri},
-            "region": {**_region(d.line, d.column, d.end_line, d.end_column),
-                       "snippet": {"text": d.term}},
-        }}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri},
+                    "region": {**_region(d.line, d.column, d.end_line, d.end_column), "snippet": {"text": d.term}},
+                }
+            }
+        ],
         "partialFingerprints": {FINGERPRINT_KEY: _fingerprint(key, ordinal)},
         "properties": {"term": d.term, "suggestions": list(d.suggestions)},
     }
@@ -121,15 +129,20 @@ def _result(d: Diagnostic, rule_index: int, key: tuple[str, str], ordinal: int,
         deleted = _edit_region(d, lines)
         if deleted is not None:
             safety = "" if d.fix.safe else " (--unsafe-fixes: 意味の選択を含む)"
-            result["fixes"] = [{
-                "description": {"text": f"「{d.term}」を「{d.fix.replacement}」に置き換える{safety}"},
-                "artifactChanges": [{
-                    "artifactLocation": {"uri": uri},
-                    "replacements": [{"deletedRegion": deleted,
-                                      "insertedContent": {"text": d.fix.replacement}}],
-                }],
-                "properties": {"safe": d.fix.safe},
-            }]
+            result["fixes"] = [
+                {
+                    "description": {"text": f"「{d.term}」を「{d.fix.replacement}」に置き換える{safety}"},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": {"uri": uri},
+                            "replacements": [
+                                {"deletedRegion": deleted, "insertedContent": {"text": d.fix.replacement}}
+                            ],
+                        }
+                    ],
+                    "properties": {"safe": d.fix.safe},
+                }
+            ]
     return result
 
 
@@ -141,6 +154,7 @@ def _edit_region(d: Diagnostic, lines: LineIndex | None) -> dict | None:
     """The region the fix replaces: the finding's own region when the edit
     covers exactly the finding (the usual case), else computed from the text."""
     edit = d.fix
+    assert edit is not None  # called only for findings with a fix
     if (edit.start, edit.end) == (d.start, d.end):
         return _region(d.line, d.column, d.end_line, d.end_column)
     if lines is None or not 0 <= edit.start <= edit.end <= len(lines.text):

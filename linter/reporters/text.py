@@ -6,6 +6,7 @@ summary line. `[*]` marks a finding that `--fix` would change.
 Columns of the marker are display columns (linter.terminal): a wide
 character takes two, a tab moves to the next tab stop.
 """
+
 from __future__ import annotations
 
 from linter.diagnostics import Diagnostic

@@ -8,6 +8,7 @@ A rule declares what it consumes (`Needs`); the engine gives each enabled
 rule exactly that and knows nothing else about it. Adding a rule is adding a
 module here, one import line below, and its tests.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -72,8 +73,9 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, summary: str, fixable: bool = False,
-         needs: Needs | None = None) -> Callable[[RuleFunction], RuleFunction]:
+def rule(
+    rule_id: str, summary: str, fixable: bool = False, needs: Needs | None = None
+) -> Callable[[RuleFunction], RuleFunction]:
     def register(func: RuleFunction) -> RuleFunction:
         RULES[rule_id] = Rule(rule_id, summary, fixable, func, needs or Needs())
         return func
@@ -89,6 +91,7 @@ def closest_rule_ids(word: str, limit: int = 1) -> list[str]:
 
 
 # Registration order is report order within a position.
+# isort: off
 from linter.rules import (  # noqa: E402,F401
     preferred_term,
     ambiguous_term,
@@ -99,3 +102,4 @@ from linter.rules import (  # noqa: E402,F401
     unused_suppression,
     unknown_directive,
 )
+# isort: on

@@ -18,8 +18,11 @@ def _any_entry(entry: Entry, policy: Policy) -> bool:
     return True
 
 
-@rule("ambiguous-term", "意味が二通り以上ある略語を、意味を定めずに使っている",
-      needs=Needs(entries=_has_senses, context=_any_entry))
+@rule(
+    "ambiguous-term",
+    "意味が二通り以上ある略語を、意味を定めずに使っている",
+    needs=Needs(entries=_has_senses, context=_any_entry),
+)
 def check(ctx: LintContext):
     """
     ## 何をするか
@@ -45,7 +48,6 @@ def check(ctx: LintContext):
     resolved: dict[str, str] = {}
     leanings: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
     reported_lines: set[tuple[str, int]] = set()
-    mask = ctx.document.mask
     for occ in ctx.occurrences:
         entry = occ.entry
         if len(entry.senses) < 2 or occ.name is None:
@@ -83,17 +85,17 @@ def _defined_sense(ctx: LintContext, occ: Occurrence, entry: Entry) -> Sense | N
         if row is not None and any(n in row.casefold() for n in names):
             return sense  # `| CS | カスタマーサポート |` in a glossary table
         if paren:
-            content = mask[paren[0]:paren[1]].casefold()
+            content = mask[paren[0] : paren[1]].casefold()
             if any(n in content for n in names):
                 return sense
         if enclosing:
-            before = mask[max(0, enclosing[0] - 40):enclosing[0]].rstrip().casefold()
+            before = mask[max(0, enclosing[0] - 40) : enclosing[0]].rstrip().casefold()
             if any(before.endswith(n) for n in names):
                 return sense
         if defines_by_sentence(mask, occ):
             # `CSとは、カスタマーサクセス…` or `- CS: カスタマーサクセス部門`
             start, end = ctx.sentence(occ)
-            if any(n in mask[occ.end:end].casefold() for n in names):
+            if any(n in mask[occ.end : end].casefold() for n in names):
                 return sense
     return None
 
@@ -124,8 +126,9 @@ def _document_cues(ctx: LintContext, sense: Sense) -> int:
     return sum(len(ctx.cues_in(sense.cues, b.start, b.end)) for b in ctx.document.blocks)
 
 
-def _rank_senses(ctx: LintContext, occ: Occurrence, entry: Entry, leaning: dict[str, int],
-                 document_cues: dict[str, int]) -> list[tuple[Sense, list[str]]]:
+def _rank_senses(
+    ctx: LintContext, occ: Occurrence, entry: Entry, leaning: dict[str, int], document_cues: dict[str, int]
+) -> list[tuple[Sense, list[str]]]:
     """The sense the document names in full first, when it names only one;
     otherwise the one the sentence's and block's cues point to, then the
     document's names and cues. `document_cues` is filled on first need (it
@@ -133,7 +136,7 @@ def _rank_senses(ctx: LintContext, occ: Occurrence, entry: Entry, leaning: dict[
     sentence = ctx.sentence(occ)
     block = ctx.block(occ)
     named = [m for m, n in leaning.items() if n]
-    scored = []
+    scored: list[tuple[tuple, int, Sense, list[str]]] = []  # the key grows by one on a tie
     for index, sense in enumerate(entry.senses):
         near = ctx.cues_in(sense.cues, *sentence)
         far = [c for c in ctx.cues_in(sense.cues, *block) if c not in near]

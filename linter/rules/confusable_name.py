@@ -14,8 +14,7 @@ def _company_or_product(entry: Entry, policy: Policy) -> bool:
     return bool(entry.products) or entry.kind == "product"
 
 
-@rule("confusable-name", "社名を製品名の代わりに使っている", fixable=True,
-      needs=Needs(entries=_company_or_product))
+@rule("confusable-name", "社名を製品名の代わりに使っている", fixable=True, needs=Needs(entries=_company_or_product))
 def check(ctx: LintContext):
     """
     ## 何をするか
@@ -46,22 +45,25 @@ def check(ctx: LintContext):
         company = occ.entry
         if not company.products or occ.name is None:
             continue
-        if text[occ.end:occ.end + 1] == "社":
+        if text[occ.end : occ.end + 1] == "社":
             continue
         start, end = ctx.sentence(occ)
         key = (company.term, start, end)
         if key not in verdicts:
             verdicts[key] = _judge(ctx, company, start, end)
-        if verdicts[key] is None:
+        verdict = verdicts[key]
+        if verdict is None:
             continue
-        scored, certain = verdicts[key]
+        scored, certain = verdict
         _, _, best, hits = scored[0]
-        message = (
-            f"「{occ.surface}」は社名です。文脈({'、'.join(hits[:4])})から製品「{best.term}」のことと読めます"
-        )
+        message = f"「{occ.surface}」は社名です。文脈({'、'.join(hits[:4])})から製品「{best.term}」のことと読めます"
         yield ctx.diagnostic(
-            "confusable-name", occ, message, [p.term for _, _, p, _ in scored],
-            fix=best.term if certain else None, safe=False,  # a choice between products
+            "confusable-name",
+            occ,
+            message,
+            [p.term for _, _, p, _ in scored],
+            fix=best.term if certain else None,
+            safe=False,  # a choice between products
         )
 
 

@@ -5,11 +5,11 @@ from collections import Counter, defaultdict
 
 from linter.context import LintContext
 from linter.definitions import CLOSING, OPENING, paren_after
-from linter.matching import Occurrence
 from linter.glossary import Entry
+from linter.lines import line_bounds
+from linter.matching import Occurrence
 from linter.policy import Policy
 from linter.rules import Needs, rule
-from linter.lines import line_bounds
 
 _NONBLANK = re.compile(r"\S")
 
@@ -19,8 +19,12 @@ def _has_several_names(entry: Entry, policy: Policy) -> bool:
 
 
 # Two names in one document make a finding, never one alone.
-@rule("inconsistent-term", "同じ概念に二つ以上の呼び名を混ぜている", fixable=True,
-      needs=Needs(entries=_has_several_names, alone=False))
+@rule(
+    "inconsistent-term",
+    "同じ概念に二つ以上の呼び名を混ぜている",
+    fixable=True,
+    needs=Needs(entries=_has_several_names, alone=False),
+)
 def check(ctx: LintContext):
     """
     ## 何をするか
@@ -70,10 +74,13 @@ def check(ctx: LintContext):
             if _canonical_name(occ) == dominant:
                 continue
             yield ctx.diagnostic(
-                "inconsistent-term", occ,
+                "inconsistent-term",
+                occ,
                 f"「{occ.surface}」と「{dominant}」が混在しています({variants})。"
                 f"{reason}「{dominant}」に揃えてください",
-                [dominant], fix=dominant, safe=False,  # a choice between names
+                [dominant],
+                fix=dominant,
+                safe=False,  # a choice between names
             )
 
 
@@ -105,7 +112,7 @@ def _glossed(mask: str, occ: Occurrence) -> bool:
     paren = paren_after(mask, occ.end)
     if paren is None:
         return False
-    content = mask[paren[0]:paren[1]].casefold()
+    content = mask[paren[0] : paren[1]].casefold()
     same_class = occ.entry.short_names() if occ.is_short else occ.entry.full_names()
     return any(n.casefold() in content for n in same_class if n != occ.name)
 
@@ -115,7 +122,7 @@ def _in_definition_row(text: str, occ: Occurrence) -> bool:
     cell is a short name of the same entry defines it; it is no usage."""
     line_start = text.rfind("\n", 0, occ.start) + 1
     line_end = text.find("\n", occ.end)
-    line = text[line_start: len(text) if line_end == -1 else line_end].strip()
+    line = text[line_start : len(text) if line_end == -1 else line_end].strip()
     if not line.startswith("|"):
         return False
     first = line.strip("|").split("|")[0].strip()
@@ -124,7 +131,7 @@ def _in_definition_row(text: str, occ: Occurrence) -> bool:
 
 def _former_name(mask: str, occ: Occurrence) -> bool:
     """`旧Pardot`: a name mentioned as what something used to be called."""
-    return mask[max(0, occ.start - 1):occ.start] == "旧"
+    return mask[max(0, occ.start - 1) : occ.start] == "旧"
 
 
 def _inside_definition(mask: str, occ: Occurrence) -> bool:
@@ -146,7 +153,7 @@ def _inside_definition(mask: str, occ: Occurrence) -> bool:
 
 def _closes(mask: str, pos: int) -> bool:
     depth = 0
-    for c in mask[pos: min(line_bounds(mask, pos)[1], pos + 60)]:
+    for c in mask[pos : min(line_bounds(mask, pos)[1], pos + 60)]:
         if c in OPENING:
             depth += 1
         elif c in CLOSING:

@@ -16,8 +16,12 @@ def _misspellable(entry: Entry, policy: Policy) -> bool:
     return bool(entry.deprecated) or entry.kind in ("product", "company")
 
 
-@rule("preferred-term", "用語集が非推奨とする表記を正式な表記に直す", fixable=True,
-      needs=Needs(entries=_misspellable, prh=True))
+@rule(
+    "preferred-term",
+    "用語集が非推奨とする表記を正式な表記に直す",
+    fixable=True,
+    needs=Needs(entries=_misspellable, prh=True),
+)
 def check(ctx: LintContext):
     """
     ## 何をするか
@@ -44,7 +48,11 @@ def check(ctx: LintContext):
         canonical = occ.entry.term
         reason = occ.deprecated.message or occ.entry.message or _DEFAULT_REASON.get(occ.entry.kind, "推奨表記に統一")
         yield ctx.diagnostic(
-            "preferred-term", occ, f"{occ.surface} → {canonical} ({reason})", [canonical], fix=canonical,
+            "preferred-term",
+            occ,
+            f"{occ.surface} → {canonical} ({reason})",
+            [canonical],
+            fix=canonical,
             safe=occ.in_name is None,  # inside a proper name (a page or field title) the writer decides
         )
     yield from _prh_findings(ctx)
@@ -62,6 +70,7 @@ def _prh_findings(ctx: LintContext):
     severity = ctx.policy.setting("preferred-term").severity
     text, prose = document.text, document.prose
     if prose is not None:
+
         def in_prose(s: int, e: int) -> bool:
             return prose.count(1, s, e) == e - s
     else:
@@ -77,14 +86,24 @@ def _prh_findings(ctx: LintContext):
     for dictionary, hit in hits:
         reason = getattr(hit.rule, "message", None) or f"prh: {dictionary.name}"
         yield Diagnostic(
-            path=document.source.path, rule="preferred-term", severity=severity,
-            term=text[hit.start:hit.end],
+            path=document.source.path,
+            rule="preferred-term",
+            severity=severity,
+            term=text[hit.start : hit.end],
             message=f"{hit.matched} → {hit.replacement} ({reason})",
-            start=hit.start, end=hit.end, suggestions=[hit.replacement],
+            start=hit.start,
+            end=hit.end,
+            suggestions=[hit.replacement],
             # a $N of a group that took no part in the match: reported as prh
             # reports it, never written (基づ$1 on もとづく would drop く);
             # inside an English name the fix is the writer's call (unsafe)
-            fix=Edit(hit.start, hit.end, hit.replacement, english_name_span(text, hit.start, hit.end) is None,
-                     origin=f"{hit.rule.source}:{hit.rule.line}")
-            if hit.certain else None,
+            fix=Edit(
+                hit.start,
+                hit.end,
+                hit.replacement,
+                english_name_span(text, hit.start, hit.end) is None,
+                origin=f"{hit.rule.source}:{hit.rule.line}",
+            )
+            if hit.certain
+            else None,
         )

@@ -25,8 +25,12 @@ def _every_entry(entry: Entry, policy: Policy) -> bool:
     return True
 
 
-@rule(RULE_ID, "同じ語を二通り以上の表記で書いている(表記ゆれ)", fixable=True,
-      needs=Needs(entries=_every_entry, alone=False, words=True))
+@rule(
+    RULE_ID,
+    "同じ語を二通り以上の表記で書いている(表記ゆれ)",
+    fixable=True,
+    needs=Needs(entries=_every_entry, alone=False, words=True),
+)
 def check(ctx: LintContext):
     """
     ## 何をするか
@@ -107,15 +111,16 @@ def _uses(ctx: LintContext, pins: dict[str, str]) -> Iterator[Use]:
     for unit in units:
         if unit.normalized not in wanted or not _worth_comparing(unit) or _another_form(unit):
             continue
-        if mask[unit.start:unit.end] != text[unit.start:unit.end]:
+        if mask[unit.start : unit.end] != text[unit.start : unit.end]:
             continue
         occ = _occurrence_over(occurrences, starts, unit)
         if occ is not None and (occ.deprecated is not None or (occ.start, occ.end) != (unit.start, unit.end)):
             continue  # the glossary's own word (`見積書`), or preferred-term's
         if in_identifier(text, unit.start, unit.end) or _in_english_name(text, unit):
             continue
-        yield Use(unit.start, unit.end, unit.surface, _spelling(unit), unit.normalized,
-                  occ.entry if occ is not None else None)
+        yield Use(
+            unit.start, unit.end, unit.surface, _spelling(unit), unit.normalized, occ.entry if occ is not None else None
+        )
 
 
 def _not_ascii(block: str) -> bool:
@@ -174,7 +179,7 @@ def _spelling(unit: Token) -> str:
 
 def _occurrence_over(occurrences: list[Occurrence], starts: list[int], unit: Token) -> Occurrence | None:
     i = bisect.bisect_right(starts, unit.start) - 1
-    for occ in occurrences[max(0, i - 1):i + 2]:
+    for occ in occurrences[max(0, i - 1) : i + 2]:
         if occ.start < unit.end and unit.start < occ.end:
             return occ
     return None
@@ -194,6 +199,7 @@ def _in_english_name(text: str, unit: Token) -> bool:
 
 
 # Grouping ---------------------------------------------------------------
+
 
 def orthographic_class(spelling: str) -> str:
     """Two spellings of one normalized form are variants only when they
@@ -271,6 +277,7 @@ def _glossary_spellings(glossary: Glossary) -> tuple[dict[str, str], set[str]]:
 
 # Findings ---------------------------------------------------------------
 
+
 def _findings(ctx: LintContext, group: Group):
     uses = _drop_mentions(ctx, _drop_glossary_names(group.uses))
     if group.pinned is not None:
@@ -292,7 +299,7 @@ def _words(uses: list[Use]) -> list[list[Use]]:
         return s
 
     for i, a in enumerate(spellings):
-        for b in spellings[i + 1:]:
+        for b in spellings[i + 1 :]:
             if find(a) != find(b) and variants_of_each_other(a, b):
                 leader[find(b)] = find(a)
     words: dict[str, list[Use]] = defaultdict(list)
@@ -311,7 +318,8 @@ def variants_of_each_other(a: str, b: str) -> bool:
         return True
     runs_a, runs_b = _kana_runs(width_normalize(a)), _kana_runs(width_normalize(b))
     return len(runs_a) == len(runs_b) and all(
-        _subsequence(x, y) or _subsequence(y, x) for x, y in zip(runs_a, runs_b))
+        _subsequence(x, y) or _subsequence(y, x) for x, y in zip(runs_a, runs_b, strict=False)
+    )
 
 
 def _kana_runs(plain: str) -> list[str]:
@@ -334,7 +342,7 @@ def _word_findings(ctx: LintContext, uses: list[Use], pinned: str | None):
     counts = Counter(u.spelling for u in uses)
     if len(counts) < 2:
         return
-    order = {}
+    order: dict[str, int] = {}
     for u in uses:
         order.setdefault(u.spelling, u.start)
     if pinned is not None:
@@ -350,10 +358,14 @@ def _word_findings(ctx: LintContext, uses: list[Use], pinned: str | None):
         replacement = _kept_surface(use, kept)
         unseen = "(見た目は同じでも文字コードが違います)" if _looks_alike(use.spelling, kept) else ""
         yield ctx.finding(
-            RULE_ID, use.start, use.end,
+            RULE_ID,
+            use.start,
+            use.end,
             f"「{use.surface}」と「{kept}」の表記が混在しています({variants}){unseen}。"
             f"{reason}「{kept}」に揃えてください",
-            [replacement or kept], fix=replacement, safe=False,  # a choice of spelling
+            [replacement or kept],
+            fix=replacement,
+            safe=False,  # a choice of spelling
         )
 
 
@@ -389,7 +401,7 @@ def _drop_mentions(ctx: LintContext, uses: list[Use]) -> list[Use]:
     for u in uses:
         if len(spellings_in[sentence_of[u.start]]) > 1:
             continue
-        before, after = text[u.start - 1:u.start], text[u.end:u.end + 1]
+        before, after = text[u.start - 1 : u.start], text[u.end : u.end + 1]
         if before in _QUOTES and _QUOTES[before] == after:
             continue
         kept.append(u)
@@ -429,4 +441,4 @@ def _kept_surface(use: Use, kept: str) -> str | None:
     ending = use.spelling[common:]
     if not kept.endswith(ending):
         return None
-    return kept[:len(kept) - len(ending)] + use.surface[common:]
+    return kept[: len(kept) - len(ending)] + use.surface[common:]

@@ -4,7 +4,6 @@ from linter.context import LintContext
 from linter.definitions import defined_at
 from linter.folding import width_normalize
 from linter.glossary import Entry
-from linter.matching import Occurrence
 from linter.policy import Policy
 from linter.rules import Needs, rule
 
@@ -46,7 +45,7 @@ def check(ctx: LintContext):
     mask = ctx.document.mask
     for occ in ctx.occurrences:
         entry = occ.entry
-        if not occ.is_short or entry.senses or entry.kind == "role" or not _is_acronym(occ.name):
+        if not occ.is_short or entry.senses or entry.kind == "role" or occ.name is None or not _is_acronym(occ.name):
             continue
         if occ.name in well_known or entry.term in well_known:
             continue
@@ -59,7 +58,8 @@ def check(ctx: LintContext):
         suggestions = [f"{occ.name}({e})" for e in _japanese_first(expansions)]
         meaning = f"({'／'.join(expansions[:2])})" if expansions else ""
         yield ctx.diagnostic(
-            "undefined-abbreviation", occ,
+            "undefined-abbreviation",
+            occ,
             f"「{occ.surface}」{meaning}が定義されないまま使われています。初出で意味を添えてください",
             suggestions,
         )

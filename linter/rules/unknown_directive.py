@@ -29,7 +29,9 @@ def check(ctx: LintContext):
             closest = closest_rule_ids(name.text)
             hint = f"「{closest[0]}」のことですか?" if closest else "yogolint rule で一覧を確認してください。"
             yield ctx.finding(
-                "unknown-directive", name.start, name.end,
+                "unknown-directive",
+                name.start,
+                name.end,
                 f"「{name.text}」というルールはありません。{hint}",
                 closest,
             )

@@ -26,6 +26,8 @@ def check(ctx: LintContext):
     """
     for directive in ctx.suppressions.unused():
         yield ctx.finding(
-            "unused-suppression", directive.start, directive.end,
+            "unused-suppression",
+            directive.start,
+            directive.end,
             f"使われていない抑制コメントです(yogolint-{directive.kind})。削除してください",
         )
