@@ -31,6 +31,23 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
+def _config_option(help: str):
+    return click.option("--config", type=click.Path(path_type=Path, exists=True, dir_okay=False), help=help)
+
+
+def _glossary_option(help: str | None = "Extra glossary file or folder, merged over the built-in one (repeatable)."):
+    return click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path), help=help)
+
+
+_prh_option = click.option(
+    "--prh",
+    "prh",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A prh dictionary (textlint-rule-prh YAML) to apply (repeatable).",
+)
+
+
 @click.group(help="日本語ビジネス文書の用語チェッカー (terminology linter)." + EXAMPLES)
 @click.version_option(__version__, prog_name="yogolint", message="%(prog)s %(version)s")
 def main() -> None:
@@ -81,25 +98,9 @@ def run() -> None:
 )
 @click.option("--show-files", is_flag=True, help="Print the files that would be checked; lint nothing.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to this file.")
-@click.option(
-    "--config",
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help="Use this configuration file instead of discovering one.",
-)
-@click.option(
-    "--glossary",
-    "glossaries",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Extra glossary file or folder, merged over the built-in one (repeatable).",
-)
-@click.option(
-    "--prh",
-    "prh",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="A prh dictionary (textlint-rule-prh YAML) to apply (repeatable).",
-)
+@_config_option("Use this configuration file instead of discovering one.")
+@_glossary_option()
+@_prh_option
 @click.option(
     "--prh-rules",
     type=click.Path(path_type=Path, exists=True, file_okay=False),
@@ -308,12 +309,8 @@ def rule_command(rule_id, all_rules, fmt):
 
 @main.command()
 @click.argument("term")
-@click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path))
-@click.option(
-    "--config",
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help="Use this configuration file instead of the current folder's.",
-)
+@_glossary_option(help=None)
+@_config_option("Use this configuration file instead of the current folder's.")
 def explain(term, glossaries, config):
     """Print the glossary entry for TERM (any of its spellings).
 
@@ -339,25 +336,9 @@ def explain(term, glossaries, config):
 
 
 @main.command()
-@click.option(
-    "--config",
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help="Use this configuration file for every document instead of discovering one.",
-)
-@click.option(
-    "--glossary",
-    "glossaries",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Extra glossary file or folder, merged over the built-in one (repeatable).",
-)
-@click.option(
-    "--prh",
-    "prh",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="A prh dictionary (textlint-rule-prh YAML) to apply (repeatable).",
-)
+@_config_option("Use this configuration file for every document instead of discovering one.")
+@_glossary_option()
+@_prh_option
 def server(config, glossaries, prh):
     """Language server (LSP over stdio) for editors: findings as you type,
     quick fixes, the glossary entry on hover."""
@@ -430,19 +411,9 @@ def _write_output(data: bytes, output: Path | None) -> None:
 
 
 _GLOSSARY_SOURCES = [
-    click.option(
-        "--glossary",
-        "glossaries",
-        multiple=True,
-        type=click.Path(path_type=Path),
-        help="Extra glossary file or folder (repeatable).",
-    ),
+    _glossary_option("Extra glossary file or folder (repeatable)."),
     click.option("--no-builtin", is_flag=True, help="Only the given and configured files, not the built-in glossary."),
-    click.option(
-        "--config",
-        type=click.Path(path_type=Path, exists=True, dir_okay=False),
-        help="Use this configuration file instead of discovering one.",
-    ),
+    _config_option("Use this configuration file instead of discovering one."),
 ]
 
 
