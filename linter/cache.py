@@ -188,12 +188,9 @@ def _secret() -> bytes:
     if base is None:
         return os.urandom(32)  # no user cache: entries are good for this run only
     path = base / "result-cache.key"
-    try:
-        data = read_regular(path, 1024)
-        if len(data) == 32:
-            return data
-    except OSError:
-        pass
+    stored = _stored_key(path)
+    if stored is not None:
+        return stored
     data = os.urandom(32)
     try:
         base.mkdir(parents=True, exist_ok=True)
@@ -201,15 +198,19 @@ def _secret() -> bytes:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
     except FileExistsError:  # another run made it first: use theirs
-        try:
-            found = read_regular(path, 1024)
-            if len(found) == 32:
-                return found
-        except OSError:
-            pass
+        return _stored_key(path) or data
     except OSError:
         pass
     return data
+
+
+def _stored_key(path: Path) -> bytes | None:
+    """The 32-byte key in `path`, or None when it is missing or not a key."""
+    try:
+        data = read_regular(path, 1024)
+    except OSError:
+        return None
+    return data if len(data) == 32 else None
 
 
 def _record(d: Diagnostic) -> dict:
