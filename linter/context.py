@@ -30,6 +30,7 @@ class LintContext:
     # (dictionary, raw candidates) per prh dictionary with a hit in the file
     prh_hits: list[tuple[Any, list]] = field(default_factory=list)
     suppressions: Suppressions = field(default_factory=Suppressions)
+    screened: object | None = None  # what the rule's screen saw in the raw text (`Needs.screen`)
     _cue_cache: dict = field(default_factory=dict, repr=False)
 
     @classmethod

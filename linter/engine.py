@@ -58,7 +58,10 @@ class Linter:
         self.alone = frozenset().union(
             *(self.spoken[r.id] for r in self.rules if r.id in self.spoken and r.needs.alone)
         )
-        self.needs_words = any(r.needs.words for r in self.rules)
+        # A word-reading rule with a screen reads a file only where it says so.
+        self.screens = {
+            r.id: r.needs.screen(glossary, text_bytes) for r in self.rules if r.needs.words and r.needs.screen
+        }
 
     def _enabled(self, rule: Rule, rule_ids: set[str] | None) -> bool:
         return self.policy.setting(rule.id).enabled and (rule_ids is None or rule.id in rule_ids)
@@ -82,10 +85,18 @@ class Linter:
         # prh: every candidate on the raw text (overlaps unresolved); which
         # ones count is decided once the prose is known (by the rule).
         prh_hits = [(d, raw) for d in self.prh if (raw := d.candidates(source.text))]
-        if not has_terms and not prh_hits and not self.needs_words:
+        screened = {
+            rule_id: seen for rule_id, screen in self.screens.items() if (seen := screen(source.text)) is not None
+        }
+        needs_words = any(r.needs.words and (r.id in screened or r.id not in self.screens) for r in self.rules)
+        if not has_terms and not prh_hits and not needs_words:
             return []
         focus: set[int] | None = None
-        if not self.needs_words:
+        present = {c.entry.term for c in candidates}
+        whole = needs_words or any(
+            r.needs.whole_text and not present.isdisjoint(self.spoken.get(r.id, ())) for r in self.rules
+        )
+        if not whole:
             focus = {source.position(c.start)[0] for c in candidates} if has_terms else set()
             for _, raw in prh_hits:
                 for s, e, _, _ in raw:
@@ -93,8 +104,7 @@ class Linter:
         document = load_document(source, focus)
         words = Words(document)
         occurrences = []
-        if has_terms or (self.needs_words and candidates):  # a word-reading rule sees every glossary word
-            present = {c.entry.term for c in candidates}
+        if has_terms or (needs_words and candidates):  # a word-reading rule sees every glossary word
             wanted = self.reportable.union(
                 *(terms for rule_id, terms in self.context.items() if not present.isdisjoint(self.spoken[rule_id]))
             )
@@ -105,9 +115,12 @@ class Linter:
         for rule in self.rules:
             wanted = self.wanted.get(rule.id, frozenset())
             view = [o for o in occurrences if o.entry.term in wanted]
-            if not view and not rule.needs.words and not (rule.needs.prh and prh_hits):
+            reads_words = rule.needs.words and (rule.id in screened or rule.id not in self.screens)
+            if not view and not reads_words and not (rule.needs.prh and prh_hits):
                 continue
-            diagnostics.extend(rule.check(replace(ctx, occurrences=view)))
+            if rule.needs.words and not reads_words:
+                continue  # its screen saw nothing for it here
+            diagnostics.extend(rule.check(replace(ctx, occurrences=view, screened=screened.get(rule.id))))
         return diagnostics
 
     def _worth_reading(self, text: str, candidates) -> bool:

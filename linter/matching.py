@@ -82,15 +82,14 @@ class Words:
             self._cache[key] = tokenize(self.document.mask[start:end], start)
         return self._cache[key]
 
-    def all(self, wanted: Callable[[str], bool] | None = None) -> list[Token]:
+    def all(self, wanted: Callable[[int, int], bool] | None = None) -> list[Token]:
         """Every word of the checked text, in text order: each block tokenized
         once, and the tokens kept for the other rules' questions. `wanted`
-        (a block's checked text → bool) leaves blocks a rule can tell from
-        their letters it has no use for untokenized."""
+        (a block's start and end → bool) leaves blocks a rule can tell it has
+        no use for untokenized."""
         found: list[Token] = []
-        mask = self.document.mask
         for block in self.document.blocks:
-            if wanted is None or wanted(mask[block.start : block.end]):
+            if wanted is None or wanted(block.start, block.end):
                 found += self.tokens(block.start, block.end)
         return found
 

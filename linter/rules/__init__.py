@@ -19,11 +19,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from linter.context import LintContext
     from linter.diagnostics import Diagnostic
-    from linter.glossary import Entry
+    from linter.glossary import Entry, Glossary
     from linter.policy import Policy
 
 RuleFunction = Callable[["LintContext"], Iterable["Diagnostic"]]
 EntryFilter = Callable[["Entry", "Policy"], bool]
+Screen = Callable[[str], object | None]
+ScreenFactory = Callable[["Glossary", int], Screen]
 
 # When a rule runs: on the document's words (before suppression comments
 # apply), or on the suppression comments once the other findings are known.
@@ -43,7 +45,15 @@ class Needs:
       the rule speaks only of two spellings of one entry in a document, so a
       file holding one spelling need not be read for it.
     - `words`: every word of the checked text (`ctx.words.all()`), not only
-      glossary occurrences: the file is always tokenized for this rule.
+      glossary occurrences: the file is tokenized for this rule…
+    - `screen`: …unless a cheap look at the raw text says the rule has nothing
+      to say there. A factory, called once per run with the glossary and the
+      run's bytes of text, of a function of a file's text: None, the file need
+      not be read for the rule; anything else reaches the rule as
+      `ctx.screened` (what it saw, e.g. where to look).
+    - `whole_text`: the rule reads the document beyond the lines of its
+      occurrences (the cues that decide a sense): a file with one of its
+      occurrences is parsed whole, not only around the candidates.
     - `prh`: the hits of the configured prh dictionaries (`ctx.prh_hits`).
     - `stage`: DOCUMENT, or SUPPRESSIONS for rules about the suppression
       comments themselves (`ctx.suppressions`, after the others are filtered).
@@ -53,6 +63,8 @@ class Needs:
     context: EntryFilter | None = None
     alone: bool = True
     words: bool = False
+    screen: ScreenFactory | None = None
+    whole_text: bool = False
     prh: bool = False
     stage: str = DOCUMENT
 

@@ -6,16 +6,25 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property
 
 from linter.context import LintContext
 from linter.folding import width_normalize
 from linter.glossary import Entry, Glossary
 from linter.matching import Occurrence
 from linter.names import english_name_span, in_identifier
+from linter.orthography import (
+    another_form,
+    class_of,
+    is_hiragana,
+    orthographic_class,
+    spelling,
+    units,
+    worth_comparing,
+)
 from linter.policy import Policy
 from linter.rules import Needs, rule
-from linter.tokenizer import Token, conjugation, parts
+from linter.tokenizer import Token
 
 RULE_ID = "spelling-variant"
 
@@ -29,7 +38,7 @@ def _every_entry(entry: Entry, policy: Policy) -> bool:
     RULE_ID,
     "同じ語を二通り以上の表記で書いている(表記ゆれ)",
     fixable=True,
-    needs=Needs(entries=_every_entry, alone=False, words=True),
+    needs=Needs(entries=_every_entry, alone=False, words=True, screen=lambda glossary, size: _Screen(glossary, size)),
 )
 def check(ctx: LintContext):
     """
@@ -94,22 +103,32 @@ def _uses(ctx: LintContext, pins: dict[str, str]) -> Iterator[Use]:
     # Nor can a block of ASCII alone then hold a variant: Latin words differ
     # here only in width.
     width = _WIDTH.search(mask) is not None
-    tokens = ctx.words.all() if width else ctx.words.all(wanted=_not_ascii)
-    units = [u for token in tokens for u in _units(token)]
+    seen = ctx.screened
+    if isinstance(seen, _Seen) and seen.spans is not None:
+        tokens = ctx.words.all(wanted=seen.holds)
+    elif width:
+        tokens = ctx.words.all()
+    else:
+        tokens = ctx.words.all(wanted=lambda start, end: not mask[start:end].isascii())
+    words = [u for token in tokens for u in units(token)]
     spellings: dict[str, set[str]] = defaultdict(set)
-    for u in units:
+    for u in words:
         spellings[u.normalized].add(u.lemma)
     wanted = {n for n, forms in spellings.items() if len(n) >= 2 and _may_vary(forms)}
     if width:
-        wanted.update(u.normalized for u in units if u.surface != u.lemma and _WIDTH.search(u.surface))
+        wanted.update(u.normalized for u in words if u.surface != u.lemma and _WIDTH.search(u.surface))
     if pins:
-        wanted.update(u.normalized for u in units if width_normalize(u.lemma) in pins)
+        wanted.update(u.normalized for u in words if width_normalize(u.lemma) in pins)
     if not wanted:
         return
     occurrences = sorted(ctx.occurrences, key=lambda o: o.start)
     starts = [o.start for o in occurrences]
-    for unit in units:
-        if unit.normalized not in wanted or not _worth_comparing(unit) or _another_form(unit):
+    for unit in words:
+        if (
+            unit.normalized not in wanted
+            or not worth_comparing(unit.surface, unit.normalized)
+            or another_form(unit.lemma, unit.normalized)
+        ):
             continue
         if mask[unit.start : unit.end] != text[unit.start : unit.end]:
             continue
@@ -119,62 +138,71 @@ def _uses(ctx: LintContext, pins: dict[str, str]) -> Iterator[Use]:
         if in_identifier(text, unit.start, unit.end) or _in_english_name(text, unit):
             continue
         yield Use(
-            unit.start, unit.end, unit.surface, _spelling(unit), unit.normalized, occ.entry if occ is not None else None
+            unit.start,
+            unit.end,
+            unit.surface,
+            spelling(unit.surface, unit.lemma),
+            unit.normalized,
+            occ.entry if occ is not None else None,
         )
 
 
-def _not_ascii(block: str) -> bool:
-    return not block.isascii()
+class _Screen:
+    """Which files, and which blocks of them, can hold a variant: those that
+    write two spellings of a word Sudachi's lexicon spells more than one way
+    (`linter.spelling_lexicon`). Text the lexicon's surfaces cannot be matched
+    on as written (width-folded letters, compatibility kanji) and a spelling
+    the glossary pins are read whole, as without the screen."""
+
+    def __init__(self, glossary: Glossary, text_bytes: int):
+        from linter.spelling_lexicon import load
+
+        self.lexicon = load()
+        self.text_bytes = text_bytes
+        if self.lexicon is not None:
+            self.lexicon.prepare(text_bytes)
+        # Stems: an inflected pinned spelling is written with other endings.
+        self.pinned = sorted({form.rstrip(_HIRAGANA) or form for form in _glossary_spellings(glossary)[0]})
+
+    def __call__(self, text: str) -> _Seen | None:
+        if text.isascii():
+            return None  # Latin words vary here only in width
+        if self.lexicon is None or _READ_WHOLE.search(text) or any(p in text for p in self.pinned):
+            return _Seen(None)
+        spans = self.lexicon.evidence(text, self.text_bytes)
+        return _Seen(spans) if spans else None
 
 
+@dataclass(frozen=True)
+class _Seen:
+    """Where the raw text writes a word two ways; None: anywhere."""
+
+    spans: list[tuple[int, int]] | None
+
+    def holds(self, start: int, end: int) -> bool:
+        from linter.spelling_lexicon import starts_within
+
+        return starts_within(self._starts, start, end)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s for s, _ in self.spans or ()]
+
+
+_HIRAGANA = "".join(chr(c) for c in range(0x3041, 0x30A0))
 # Letters that differ from their ordinary form only in width or composition.
 _WIDTH = re.compile("[０-９Ａ-Ｚａ-ｚ\uff61-\uff9f\u3099\u309a]")
-
-
-@lru_cache(maxsize=1 << 14)
-def _class_of(spelling: str) -> str:
-    return orthographic_class(spelling)
+# …and what Sudachi also folds before it looks a word up: compatibility
+# ideographs and radicals (`⽤` for `用`, from PDFs).
+_READ_WHOLE = re.compile("[０-９Ａ-Ｚａ-ｚ\uff61-\uff9f\u3099\u309a\uf900-\ufaff\u2e80-\u2fdf]")
 
 
 def _may_vary(forms: set[str]) -> bool:
     """Two dictionary forms of one class: worth a closer look."""
     if len(forms) < 2:
         return False
-    classes = [_class_of(f) for f in forms]
+    classes = [class_of(f) for f in forms]
     return len(set(classes)) < len(classes)
-
-
-def _units(token: Token) -> tuple[Token, ...]:
-    """A word, or the words of a compound (`問合せ先` → `問合せ`, `先`).
-    An inflected word is one unit: its surface is no dictionary word."""
-    if len(token.surface) < 3 or token.surface != token.lemma or token.surface.isascii():
-        return (token,)
-    found = parts(token.surface)
-    if len(found) == 1:
-        return (token,)
-    return tuple(Token(token.start + p.start, token.start + p.end, p.surface, p.lemma, p.normalized) for p in found)
-
-
-_KANJI_NUMERALS = frozenset("〇一二三四五六七八九十百千万億兆")
-
-
-def _worth_comparing(unit: Token) -> bool:
-    """A word of two or more characters (by its normalized form: `済` is
-    `済み`) with a letter in it, and no number."""
-    if len(unit.normalized) < 2:
-        return False
-    plain = width_normalize(unit.surface)
-    if any(c.isdigit() for c in plain) or all(c in _KANJI_NUMERALS for c in plain):
-        return False
-    return any(c.isalpha() for c in plain)
-
-
-def _spelling(unit: Token) -> str:
-    """What the writer chose: the surface, unless the word is inflected; then
-    its dictionary form (`行なっ` and `行なう` are one spelling)."""
-    if width_normalize(unit.surface) == width_normalize(unit.lemma):
-        return unit.surface
-    return unit.lemma
 
 
 def _occurrence_over(occurrences: list[Occurrence], starts: list[int], unit: Token) -> Occurrence | None:
@@ -185,48 +213,11 @@ def _occurrence_over(occurrences: list[Occurrence], starts: list[int], unit: Tok
     return None
 
 
-def _another_form(unit: Token) -> bool:
-    """An inflecting word whose normalized form conjugates otherwise is another
-    form of it, not a spelling: the potential `受け取れる` of `受け取る`,
-    `感じる` of `感ずる`. `行なう` and `行う` conjugate alike."""
-    if unit.lemma == unit.normalized or not _is_hiragana(unit.lemma[-1]):
-        return False
-    return conjugation(unit.lemma) != conjugation(unit.normalized)
-
-
 def _in_english_name(text: str, unit: Token) -> bool:
     return unit.surface.isascii() and english_name_span(text, unit.start, unit.end) is not None
 
 
 # Grouping ---------------------------------------------------------------
-
-
-def orthographic_class(spelling: str) -> str:
-    """Two spellings of one normalized form are variants only when they
-    differ in one of the ways this rule knows; the class names what may
-    differ. Katakana: any letter (`チャネル` / `チャンネル`, `ユーザ` /
-    `ユーザー`). Kanji: the kana between and after them, not the kanji
-    (`見積` / `見積り` / `見積もり`). Anything else (Latin letters, hiragana
-    words): only the width (`ＣＲＭ` / `CRM`), so `web` / `Web` and
-    `できる` / `出来る` are not variants here."""
-    plain = width_normalize(spelling)
-    if all(_is_katakana(c) for c in plain):
-        return "katakana"
-    if any(_is_kanji(c) for c in plain) and not any(c.isascii() for c in plain):
-        return "kanji:" + "".join(c for c in plain if not _is_hiragana(c))
-    return "as-is:" + plain
-
-
-def _is_katakana(c: str) -> bool:
-    return "\u30a1" <= c <= "\u30fa" or c in "ー・ヽヾ"
-
-
-def _is_hiragana(c: str) -> bool:
-    return "\u3041" <= c <= "\u309f"
-
-
-def _is_kanji(c: str) -> bool:
-    return unicodedata.name(c, "").startswith("CJK UNIFIED") or c in "々〆ヶ"
 
 
 @dataclass
@@ -326,7 +317,7 @@ def _kana_runs(plain: str) -> list[str]:
     """The kana after each kanji (and before the first): `問い合わせ` → ['', 'い', 'わせ']."""
     runs = [""]
     for c in plain:
-        if _is_hiragana(c):
+        if is_hiragana(c):
             runs[-1] += c
         else:
             runs.append("")

@@ -1,0 +1,440 @@
+"""The words Sudachi's lexicon spells more than one way: a screen for the
+spelling-variant rule.
+
+The rule compares every word of a document, and Sudachi segments about a
+megabyte a second: reading every file that way made a folder scan ten times
+slower. Yet a document can only hold a variant where it writes two spellings
+of one word, and the lexicon knows every spelling it will ever return: its
+entries, grouped by normalized form and orthographic class as the rule groups
+words (`linter.orthography`), give about 22,000 words with two or more
+spellings and 96,000 surfaces that write them. One Aho-Corasick pass over the
+raw text finds those surfaces; only blocks holding two spellings of one such
+word are segmented.
+
+The screen reads matches as a tokenizer would: a match inside a longer one
+(`ユーザ` inside `ユーザー`) is no word of its own, except where the longer
+one is a compound whose parts are themselves such words (`問合せ先` stands
+for `問合せ`, which the rule counts). Findings were checked identical with
+and without the screen over the corpora and the labelled sets
+(`bench/spelling_cost.py --check`).
+
+Reading the lexicon takes about 25 s (1.6 million entries), so the table is
+shipped for the dictionary this package is tested with
+(`linter/data/sudachi_spellings.json.gz`, keyed by a fingerprint of the
+dictionary file and of the code that derives it); any other dictionary is read
+once and the table kept in the user cache. Without either, the screen is off:
+every block is segmented, as before, slower but the same findings.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gzip
+import hashlib
+import json
+import sys
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from linter.source import read_regular
+
+_FORMAT = "yogolint-spellings-2"  # bump when the stored shape or the derivation below changes
+# How the rule judges a spelling: a change to these makes a stored table stale.
+_CODE = ("orthography.py", "folding.py")
+SHIPPED = Path(__file__).parent / "data" / "sudachi_spellings.json.gz"
+_TABLE_LIMIT = 64 * 1024 * 1024  # uncompressed; the shipped table is ≈ 3 MB
+
+# Below this many bytes of text in a run, a dictionary look-up at each
+# character beats building the automaton (≈ 0.16 s for 96,000 patterns).
+_AUTOMATON_FROM_BYTES = 400_000
+_CONTEXT = 12  # characters either side of a doubtful match that are segmented with it
+
+
+class Lexicon:
+    """Surfaces (patterns) → the spellings they write → the word (group) of each."""
+
+    def __init__(
+        self, patterns: list[str], spellings: list[tuple[int, ...]], group_of: list[int], spelling_of: list[str]
+    ):
+        self.patterns = patterns
+        self.spellings = spellings  # per pattern: the spelling ids it writes
+        self.group_of = group_of  # per spelling id: its word…
+        self.spelling_of = spelling_of  # …and how it is spelt
+        self.words_of = [frozenset(group_of[s] for s in ids) for ids in spellings]  # per pattern
+        self._index = {p: i for i, p in enumerate(patterns)}
+        by_first: dict[str, set[int]] = {}
+        for p in patterns:
+            by_first.setdefault(p[0], set()).add(len(p))
+        self._lengths = {c: sorted(lengths) for c, lengths in by_first.items()}
+        self._automaton = None
+
+    def matches(self, text: str, text_bytes: int = 0) -> list[tuple[int, int, int]]:
+        """Every (pattern, start, end) in `text`, overlapping ones included."""
+        if text_bytes >= _AUTOMATON_FROM_BYTES:
+            return self._automaton_for(text_bytes).find_matches_as_indexes(text, overlapping=True)
+        index, lengths = self._index, self._lengths
+        found = []
+        for start, c in enumerate(text):
+            for length in lengths.get(c, ()):
+                i = index.get(text[start : start + length])
+                if i is not None:
+                    found.append((i, start, start + length))
+        return found
+
+    def prepare(self, text_bytes: int) -> None:
+        """Build now what `matches` will need (before worker processes fork)."""
+        if text_bytes >= _AUTOMATON_FROM_BYTES:
+            self._automaton_for(text_bytes)
+
+    def _automaton_for(self, text_bytes: int):
+        if self._automaton is None:
+            import ahocorasick_rs
+
+            # The DFA scans twice as fast but takes a second to build: worth it on tens of MB.
+            dfa = text_bytes >= 30_000_000
+            implementation = (
+                ahocorasick_rs.Implementation.DFA if dfa else ahocorasick_rs.Implementation.NoncontiguousNFA
+            )
+            self._automaton = ahocorasick_rs.AhoCorasick(self.patterns, implementation=implementation)
+        return self._automaton
+
+    def evidence(self, text: str, text_bytes: int = 0) -> list[tuple[int, int]]:
+        """Spans of `text` that write a word the text spells two ways, sorted;
+        empty when it spells every such word one way."""
+        found = sorted(self.matches(text, text_bytes), key=lambda m: (m[1], -m[2]))
+        seen: dict[int, set[int]] = {}  # word → spellings seen as words of their own
+        inside: list[tuple[int, int, int, int, int]] = []  # (match, its container's span): inside another word
+        outer = (-1, -1, -1)  # the match reaching furthest so far
+        for match in found:
+            pattern, _, end = match
+            if end <= outer[2]:
+                if not (
+                    self._one_word(pattern, outer[0]) or _set_apart(text, *outer[1:]) or _okurigana(text, match, outer)
+                ):
+                    inside.append((*match, outer[1], outer[2]))  # `付` in `日付`, unless it is `本日` `付`
+                continue
+            outer = match
+            for spelling in self.spellings[pattern]:
+                seen.setdefault(self.group_of[spelling], set()).add(spelling)
+        self._settle(text, inside, seen)
+        live = {group for group, spellings in seen.items() if len(spellings) > 1}
+        if not live:
+            return []
+        return [
+            (start, end)
+            for pattern, start, end in found
+            if not self.words_of[pattern].isdisjoint(live)
+        ]
+
+    def _one_word(self, pattern: int, outer: int) -> bool:
+        """`ユーザ` inside `ユーザー`: a spelling inside another of the same word is none."""
+        return self.words_of[pattern] <= self.words_of[outer]
+
+    def _settle(self, text: str, inside: list[tuple[int, int, int, int, int]], seen: dict[int, set[int]]) -> None:
+        """A match inside a longer one may still be a word (`本日付`: `本日` `付`):
+        where it would give a word a second spelling, segment the text around
+        it and see."""
+        from linter.orthography import spelling, units
+        from linter.tokenizer import tokenize
+
+        doubtful = {pattern for pattern, *_ in inside}
+        for pattern in list(doubtful):
+            if not any(self._would_add(g, pattern, seen) for g in self.words_of[pattern]):
+                doubtful.discard(pattern)
+        read: dict[str, dict[tuple[int, int], str]] = {}
+        for pattern, start, end, _, _ in inside:
+            if pattern not in doubtful:
+                continue
+            # Segmentation is local: a few characters either side decide it.
+            lo, hi = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
+            window = text[lo:hi]
+            words = read.get(window)
+            if words is None:
+                words = read[window] = {
+                    (u.start, u.end): spelling(u.surface, u.lemma) for token in tokenize(window) for u in units(token)
+                }
+            written = words.get((start - lo, end - lo))
+            added = False
+            for sid in self.spellings[pattern]:
+                if self.spelling_of[sid] == written and sid not in seen.setdefault(self.group_of[sid], set()):
+                    seen[self.group_of[sid]].add(sid)
+                    added = True
+            if added and not any(self._would_add(self.group_of[s], pattern, seen) for s in self.spellings[pattern]):
+                doubtful.discard(pattern)  # what it could show, it has shown
+
+    def _would_add(self, group: int, pattern: int, seen: dict[int, set[int]]) -> bool:
+        mine = {s for s in self.spellings[pattern] if self.group_of[s] == group}
+        return bool(mine - seen.get(group, set())) and len(seen.get(group, set()) | mine) > 1
+
+
+def _script(c: str) -> str:
+    if "\u3041" <= c <= "\u309f":
+        return "hiragana"
+    if "\u30a1" <= c <= "\u30fa" or c == "ー":
+        return "katakana"
+    if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or c in "々〆ヶ":
+        return "kanji"
+    return "other"
+
+
+def _set_apart(text: str, start: int, end: int) -> bool:
+    """A word with a change of script on both sides (`を実行する`): no other
+    segmentation can reach into it, so what it holds is no word of its own."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return _script(before) != _script(text[start]) and _script(after) != _script(text[end - 1])
+
+
+def _okurigana(text: str, match: tuple[int, int, int], outer: tuple[int, int, int]) -> bool:
+    """`渡` in `渡して`: kanji followed by the kana that inflect them are one word."""
+    _, start, end = match
+    return start == outer[1] and all("\u3041" <= c <= "\u309f" for c in text[end : outer[2]])
+
+
+def starts_within(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether one of the sorted `starts` lies in [lo, hi)."""
+    i = bisect.bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
+# Loading ----------------------------------------------------------------
+
+
+def dictionary_file() -> Path | None:
+    try:
+        import sudachidict_core
+    except ImportError:
+        return None
+    path = Path(sudachidict_core.__file__).parent / "resources" / "system.dic"
+    return path if path.is_file() else None
+
+
+@lru_cache(maxsize=1)
+def _code_version() -> str:
+    digest = hashlib.sha256(_FORMAT.encode())
+    here = Path(__file__).parent
+    for name in _CODE:
+        digest.update(name.encode() + b"\0" + (here / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def fingerprint(dictionary: Path) -> str:
+    """Of the dictionary file (its size and header, which names its build) and
+    of the code that derives the table."""
+    with dictionary.open("rb") as f:
+        head = f.read(1 << 16)
+    digest = hashlib.sha256(head + str(dictionary.stat().st_size).encode()).hexdigest()[:16]
+    return f"{digest}-{_code_version()}"
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon | None:
+    """The table for the installed dictionary: shipped, cached, or read now
+    (once per dictionary); None when it cannot be had (the screen is off)."""
+    dictionary = dictionary_file()
+    if dictionary is None:
+        return None
+    key = fingerprint(dictionary)
+    for path in (SHIPPED, _cached(key)):
+        if path is not None:
+            table = _read(path, key)
+            if table is not None:
+                return table
+    stored = derive()
+    if stored is None:
+        return None
+    stored["dictionary"] = key
+    cached = _cached(key)
+    if cached is not None:
+        _write(cached, stored)
+    return _lexicon(stored)
+
+
+def _cached(key: str) -> Path | None:
+    from linter.yamlnodes import parsed_cache
+
+    yaml_cache = parsed_cache()
+    return yaml_cache.parent / "spellings" / f"{key}.json.gz" if yaml_cache is not None else None
+
+
+def _read(path: Path, key: str) -> Lexicon | None:
+    try:
+        data = json.loads(gzip.decompress(read_regular(path, _TABLE_LIMIT)))
+        if data["format"] != _FORMAT or data["dictionary"] != key:
+            return None
+        return _lexicon(data)
+    except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError, RecursionError):
+        return None
+
+
+def _lexicon(data: dict) -> Lexicon:
+    """Checked as it is read: anything unexpected is a miss (ValueError)."""
+    group_of, spelling_of, patterns = data["group_of"], data["spelling_of"], data["patterns"]
+    if type(group_of) is not list or not all(type(g) is int and g >= 0 for g in group_of):
+        raise ValueError("group_of")
+    if (
+        type(spelling_of) is not list
+        or len(spelling_of) != len(group_of)
+        or not all(type(s) is str for s in spelling_of)
+    ):
+        raise ValueError("spelling_of")
+    if type(patterns) is not dict:
+        raise ValueError("patterns")
+    spellings: list[tuple[int, ...]] = []
+    for surface, ids in patterns.items():
+        if not surface or type(ids) is not list:
+            raise ValueError("pattern")
+        if not all(type(i) is int and 0 <= i < len(group_of) for i in ids):
+            raise ValueError("spelling id")
+        spellings.append(tuple(ids))
+    return Lexicon(list(patterns), spellings, group_of, spelling_of)
+
+
+def _write(path: Path, stored: dict) -> None:
+    """Best effort, atomic: a read-only home only costs the next run the reading."""
+    from linter.atomic import write_atomically
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, encode(stored), fsync=False, follow_symlinks=False, trusted=path.parent)
+    except (OSError, ValueError):
+        pass
+
+
+def encode(stored: dict) -> bytes:
+    text = json.dumps(stored, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+
+
+# Deriving -----------------------------------------------------------------
+
+
+def derive() -> dict | None:
+    """Every word of the lexicon with two or more spellings, as the rule
+    judges spellings; None when this SudachiPy cannot list its entries."""
+    from sudachipy import Dictionary
+
+    dictionary = Dictionary(dict="core")
+    if not hasattr(dictionary, "entries"):
+        return None
+    print("yogolint: reading the Sudachi dictionary's spellings (once per dictionary) …", file=sys.stderr)
+    entries = [(m.surface(), m.dictionary_form(), m.normalized_form()) for m in dictionary.entries()]
+    return _table(_words(entries), {surface for surface, _, _ in entries})
+
+
+def _words(entries: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str], dict[str, set[str]]]:
+    """(normalized form, class) → spelling → the surfaces that write it, for
+    words the rule compares and that have two spellings or more."""
+    from linter.orthography import another_form, orthographic_class, spelling, worth_comparing
+
+    classes: dict[str, str] = {}
+    words: dict[tuple[str, str], dict[str, set[str]]] = {}
+    for surface, lemma, normalized in entries:
+        if len(normalized) < 2 or not worth_comparing(surface, normalized):
+            continue
+        chosen = spelling(surface, lemma)
+        kind = classes.get(chosen)
+        if kind is None:
+            kind = classes[chosen] = orthographic_class(chosen)
+        if kind.startswith("as-is:") or another_form(lemma, normalized):
+            continue
+        words.setdefault((normalized, kind), {}).setdefault(chosen, set()).add(surface)
+    return {key: spellings for key, spellings in words.items() if len(spellings) > 1}
+
+
+def _table(words: dict[tuple[str, str], dict[str, set[str]]], surfaces: set[str]) -> dict:
+    """The stored form: spelling ids by word, and the spellings each surface
+    writes as a word of its own and through the parts of a compound."""
+    group_of: list[int] = []
+    spelling_of: list[str] = []
+    ids_of: dict[str, list[int]] = {}  # spelling → its ids (one per word it spells)
+    patterns: dict[str, set[int]] = {}
+    for group, (_, spellings) in enumerate(sorted(words.items())):
+        for chosen, written in sorted(spellings.items()):
+            sid = len(group_of)
+            group_of.append(group)
+            spelling_of.append(chosen)
+            ids_of.setdefault(chosen, []).append(sid)
+            for surface in written:
+                patterns.setdefault(surface, set()).add(sid)
+    _read_alone(patterns, group_of, spelling_of)
+    for blocker in _blockers(patterns, surfaces):
+        patterns[blocker] = set()
+    _add_parts(patterns, ids_of)
+    return {
+        "format": _FORMAT,
+        "group_of": group_of,
+        "spelling_of": spelling_of,
+        "patterns": {surface: sorted(ids) for surface, ids in sorted(patterns.items())},
+    }
+
+
+def _read_alone(patterns: dict[str, set[int]], group_of: list[int], spelling_of: list[str]) -> None:
+    """A surface that writes two spellings of one word (`新しい`: the modern
+    adjective, and the classical `新し` in its attributive form) writes the one
+    Sudachi reads it as, alone: a document's `新しい` is one spelling."""
+    from linter.orthography import spelling
+    from linter.tokenizer import tokenize
+
+    for surface, ids in patterns.items():
+        groups = [group_of[i] for i in ids]
+        if len(set(groups)) == len(groups):
+            continue
+        found = tokenize(surface)
+        if len(found) != 1:
+            continue
+        read = spelling(found[0].surface, found[0].lemma)
+        for group in {g for g in groups if groups.count(g) > 1}:
+            mine = [i for i in ids if group_of[i] == group]
+            if any(spelling_of[i] == read for i in mine):
+                ids.difference_update(i for i in mine if spelling_of[i] != read)
+
+
+def _blockers(patterns: dict[str, set[int]], surfaces: set[str]) -> list[str]:
+    """Dictionary words that hold a shorter surface no word of its own there:
+    katakana words (`プリ` in `アプリ`) and two-kanji words holding a
+    one-kanji surface (`有` in `有効`). Matched too, they hide what they hold,
+    as segmentation would."""
+    import ahocorasick_rs
+
+    from linter.orthography import is_katakana
+
+    katakana = [p for p in patterns if all(is_katakana(c) for c in p)]
+    automaton = ahocorasick_rs.AhoCorasick(katakana)
+    single = {p for p in patterns if len(p) == 1}
+    found = []
+    for surface in surfaces:
+        if surface in patterns or len(surface) < 2:
+            continue
+        if len(surface) == 2 and (surface[0] in single or surface[1] in single):
+            found.append(surface)
+        elif all(is_katakana(c) for c in surface) and automaton.find_matches_as_indexes(surface, overlapping=True):
+            found.append(surface)
+    return sorted(found)
+
+
+def _add_parts(patterns: dict[str, set[int]], ids_of: dict[str, list[int]]) -> None:
+    """The rule counts the words of a compound (`問合せ先` → `問合せ`, `先`) as
+    it splits them: a compound's surface stands for its parts too."""
+    from linter.orthography import spelling
+    from linter.tokenizer import parts
+
+    for surface, ids in patterns.items():
+        if len(surface) < 3 or surface.isascii():
+            continue
+        found = parts(surface)
+        if len(found) > 1:
+            for part in found:
+                ids.update(ids_of.get(spelling(part.surface, part.lemma), ()))
+
+
+if __name__ == "__main__":  # python -m linter.spelling_lexicon: rebuild the shipped table
+    found = dictionary_file()
+    table = derive() if found is not None else None
+    if found is None or table is None:
+        sys.exit("no Sudachi dictionary whose entries can be listed")
+    table["dictionary"] = fingerprint(found)
+    SHIPPED.parent.mkdir(exist_ok=True)
+    SHIPPED.write_bytes(encode(table))
+    print(f"{SHIPPED}: {len(table['patterns'])} surfaces, {len(table['group_of'])} spellings")

@@ -1,0 +1,105 @@
+"""The lexicon screen of spelling-variant: which files, and which blocks, are
+segmented. Its promise is the rule's findings unchanged; these tests hold it
+to that on real Japanese text, with the screen on and off."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+import linter.spelling_lexicon as spelling_lexicon
+from linter.spelling_lexicon import SHIPPED, dictionary_file, fingerprint, load
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+RULE = "spelling-variant"
+NO_TERMS = "# no terms\n"
+
+
+@pytest.fixture
+def screen_off(monkeypatch):
+    """The rule as it was before the screen: every block segmented."""
+
+    def off():
+        monkeypatch.setattr(spelling_lexicon, "load", lambda: None)
+
+    return off
+
+
+def findings(diagnostics):
+    return [(d.line, d.column, d.term, d.message) for d in diagnostics]
+
+
+def test_the_shipped_table_is_the_one_for_the_installed_dictionary():
+    """Else every new machine reads 1.6 million entries first (≈ 25 s): after a
+    change to linter/orthography.py, rebuild it with `python -m linter.spelling_lexicon`."""
+    stored = json.loads(gzip.decompress(SHIPPED.read_bytes()))
+    assert stored["dictionary"] == fingerprint(dictionary_file())
+    assert load() is not None
+
+
+def test_one_spelling_throughout_is_nothing_to_look_at():
+    text = "ユーザーの同意を得てから、ユーザー情報を登録する。ユーザーの削除は管理者が行う。"
+    assert load().evidence(text) == []
+
+
+def test_two_spellings_of_one_word_are_where_to_look():
+    text = "ユーザーの同意を得る。\n\nユーザの削除は管理者が行う。\n"
+    spans = load().evidence(text)
+    assert {text[s:e] for s, e in spans} >= {"ユーザー", "ユーザ"}
+
+
+def test_a_shorter_spelling_inside_a_longer_one_is_no_second_spelling():
+    # `ユーザ` stands inside every `ユーザー`, `見積` inside every `見積もり`.
+    assert load().evidence("ユーザー一覧とユーザー設定。見積もりを送る。見積もりの承認。") == []
+
+
+def test_a_word_that_only_seems_to_hold_another_is_segmented_to_see():
+    # `本日付` is 本日 + 付, not 本 + 日付: the screen must not hide that `付`.
+    text = "本日付で非表示になります。\n\n付けの欄を埋めます。\n"
+    written = {text[s:e] for s, e in load().evidence(text)}
+    assert "付" in written
+
+
+CASES = {
+    "long vowel": "ユーザーの同意を得る。\n\nユーザーの一覧を出す。\n\nユーザの削除は管理者が行う。\n",
+    "okurigana in a compound": "問い合わせの件数を数える。\n\n問い合わせは翌営業日に返す。\n\n問合せ先は営業部です。\n",
+    "katakana": "APIのインターフェースを決める。\n\n画面のインタフェースは後で決める。\n",
+    "width": "カスタマーの声を聞く。\n\nｶｽﾀﾏｰの声も聞く。\n",
+    "inflected": "調査を行なう。\n\n分析を行う。\n\n報告を行った。\n",
+    "suffix after kanji": "請求書は本日付で送付済です。\n\n送付済みの請求書は日付け順に並べます。\n",
+    "one spelling": "見積もりを作成し、見積もりの承認後に送付する。\n",
+    "code is not prose": "見積もりを送る。\n\n```\n見積 = estimate()\n```\n",
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_findings_are_the_same_with_and_without_the_screen(lint_with, screen_off, name):
+    text = CASES[name]
+    screened = findings(lint_with(NO_TERMS)(text, rule=RULE))
+    screen_off()
+    assert findings(lint_with(NO_TERMS)(text, rule=RULE)) == screened
+
+
+def test_a_pinned_spelling_reads_the_file_whole(lint_with):
+    glossary = "entries:\n  - term: 見積もり\n    kind: concept\n    spellings: [見積り]\n"
+    text = "見積りを作成する。\n\n見積もりを送付する。\n"
+    [d] = lint_with(glossary)(text, rule=RULE)
+    assert (d.term, d.suggestions) == ("見積り", ["見積もり"])
+
+
+REAL = SHARED / "eval" / "real" / "docs"
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/eval/real (beside the repository) is not here")
+def test_real_documents_give_the_same_findings_with_and_without_the_screen(lint_with, screen_off):
+    documents = sorted(p for p in REAL.rglob("*") if p.suffix in (".md", ".txt"))
+    texts = {p.name: p.read_text(encoding="utf-8", errors="replace") for p in documents}
+    lint = lint_with(NO_TERMS)
+    screened = {name: findings(lint(text, name=name, rule=RULE)) for name, text in texts.items()}
+    assert any(screened.values())
+    screen_off()
+    lint = lint_with(NO_TERMS)
+    assert {name: findings(lint(text, name=name, rule=RULE)) for name, text in texts.items()} == screened
