@@ -21,7 +21,7 @@ def _any_entry(entry: Entry, policy: Policy) -> bool:
 @rule(
     "ambiguous-term",
     "意味が二通り以上ある略語を、意味を定めずに使っている",
-    needs=Needs(entries=_has_senses, context=_any_entry),
+    needs=Needs(entries=_has_senses, context=_any_entry, whole_text=True),
 )
 def check(ctx: LintContext):
     """
