@@ -121,6 +121,13 @@ SYNTAX_CHARS = set("^$\\.*+?()[]{}|/")
 
 
 # ------------------------------------------------------------------------ parser
+_DECIMAL = re.compile(r"[0-9]+")
+
+
+def _is_ascii_digit(c: str) -> bool:
+    return len(c) == 1 and "0" <= c <= "9"
+
+
 class _Parser:
     def __init__(self, src: str, strict: bool = True):
         self.s = src
@@ -322,13 +329,15 @@ class _Parser:
         simple = {"f": 12, "n": 10, "r": 13, "t": 9, "v": 11}
         if c in simple:
             return simple[c]
-        if c == "0" and not self.peek().isdigit():
+        # JS's DecimalEscape is ASCII digits only: str.isdigit and re's \d
+        # also take ² or ٣, which are identity escapes (invalid in u mode)
+        if c == "0" and not _is_ascii_digit(self.peek()):
             return 0
-        if c.isdigit():
+        if _is_ascii_digit(c):
             if in_class:
                 self.err("invalid class escape")
-            j = self.i - 1
-            m = re.compile(r"\d+").match(self.s, j)
+            m = _DECIMAL.match(self.s, self.i - 1)
+            assert m is not None  # it starts with the digit c
             n = int(m.group())
             if n > self.total_caps:
                 self.err(f"invalid backreference \\{n}")
