@@ -297,6 +297,14 @@ def test_escaped_non_ascii_digit_is_an_invalid_escape(tmp_path):
         assert fix(d, f"<{literal}>") == "<X>"
 
 
+def test_quantifier_counts_are_ascii_digits(tmp_path):
+    # `{٣}` is not a quantifier in JS: a lone brace, as `{x}` is
+    p = write(tmp_path, "rules:\n  - expected: X\n    pattern: /a{٣}/\n")
+    with pytest.raises(PrhError, match=r":2: rule 'X': lone '\{'"):
+        load_prh(p)
+    assert fix(load_prh(p, strict=False), "aaa a{٣}") == "aaa X"
+
+
 def test_dangerous_regex_refused():
     p = os.path.join(FIX, "dangerous.yml")
     with pytest.raises(PrhError, match=re.escape(p) + r":3: rule 'a': .*nested quantifiers"):

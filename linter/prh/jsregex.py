@@ -122,6 +122,7 @@ SYNTAX_CHARS = set("^$\\.*+?()[]{}|/")
 
 # ------------------------------------------------------------------------ parser
 _DECIMAL = re.compile(r"[0-9]+")
+_QUANTIFIER = re.compile(r"\{([0-9]+)(,([0-9]*))?\}")  # `{n}`, `{n,}`, `{n,m}`: ASCII digits, as in JS
 
 
 def _is_ascii_digit(c: str) -> bool:
@@ -213,7 +214,7 @@ class _Parser:
             lo, hi = 0, 1
             self.i += 1
         elif c == "{":
-            m = re.compile(r"\{(\d+)(,(\d*))?\}").match(self.s, self.i)
+            m = _QUANTIFIER.match(self.s, self.i)
             if not m:
                 return atom  # lone "{" handled by atom() on next round
             lo = int(m.group(1))
@@ -229,11 +230,7 @@ class _Parser:
         if self.peek() == "?":
             lazy = True
             self.i += 1
-        if (
-            self.peek()
-            and self.peek() in "*+?"
-            or (self.peek() == "{" and re.compile(r"\{\d+(,\d*)?\}").match(self.s, self.i))
-        ):
+        if self.peek() and self.peek() in "*+?" or (self.peek() == "{" and _QUANTIFIER.match(self.s, self.i)):
             self.err("nothing to repeat")
         return Repeat(atom, lo, hi, lazy)
 
@@ -257,7 +254,7 @@ class _Parser:
         if c in "*+?":
             self.err("nothing to repeat")
         if c == "{":
-            if re.compile(r"\{\d+(,\d*)?\}").match(self.s, self.i):
+            if _QUANTIFIER.match(self.s, self.i):
                 self.err("nothing to repeat")
             self.lenient("lone '{'")
         elif c in "]}":
