@@ -62,8 +62,8 @@ def _refuse_links(path: Path, trusted: Path | None) -> None:
     if trusted is not None:
         folder = trusted
         chain.append(folder)
-        for part in path.parent.relative_to(trusted).parts:
-            folder = folder / part
+        for name in path.parent.relative_to(trusted).parts:
+            folder = folder / name
             chain.append(folder)
     for part in chain:
         try:

@@ -47,9 +47,8 @@ def display_cells(line: str) -> list[tuple[str, int]]:
             shown, width = " ", 1
         else:
             shown = char
-            width = widths.get(char)
-            if width is None:
-                width = char_width(char)
+            known = widths.get(char)
+            width = char_width(char) if known is None else known
         cells.append((shown, width))
         column += width
     return cells

@@ -284,6 +284,27 @@ def test_duplicate_key_and_empty_pattern(tmp_path):
         load_prh(write(tmp_path, "rules:\n  - expected: a\n    pattern: /\\p{L}/\n"))
 
 
+def test_escaped_non_ascii_digit_is_an_invalid_escape(tmp_path):
+    # `\²` and `\٣` are digits to str.isdigit and re's \d, but not to JS:
+    # an identity escape, invalid in unicode mode (like `\!`), never a
+    # backreference. It used to crash the parser with AttributeError.
+    for pattern, literal in (("/2\\²/", "2²"), ("/(a)\\٣/", "a٣"), ("/[\\²]/", "²")):
+        p = write(tmp_path, f"rules:\n  - expected: X\n    pattern: {pattern}\n")
+        with pytest.raises(PrhError, match=re.escape(p) + r":2: rule 'X': invalid escape '\\[²٣]'"):
+            load_prh(p)
+        d = load_prh(p, strict=False)
+        assert "accepted as a literal" in d.warnings[0]
+        assert fix(d, f"<{literal}>") == "<X>"
+
+
+def test_quantifier_counts_are_ascii_digits(tmp_path):
+    # `{٣}` is not a quantifier in JS: a lone brace, as `{x}` is
+    p = write(tmp_path, "rules:\n  - expected: X\n    pattern: /a{٣}/\n")
+    with pytest.raises(PrhError, match=r":2: rule 'X': lone '\{'"):
+        load_prh(p)
+    assert fix(load_prh(p, strict=False), "aaa a{٣}") == "aaa X"
+
+
 def test_dangerous_regex_refused():
     p = os.path.join(FIX, "dangerous.yml")
     with pytest.raises(PrhError, match=re.escape(p) + r":3: rule 'a': .*nested quantifiers"):

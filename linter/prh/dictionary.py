@@ -5,11 +5,12 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from . import jsregex
-from .jsregex import NORM_TABLE, WIDTH_TABLE, JSRegexError
+from .jsregex import NORM_TABLE, WIDTH_TABLE, JSRegexError, LazyPattern, Matcher
 
 
 class _LazyYaml:
@@ -42,12 +43,15 @@ class PrhSpec:
     line: int
 
 
+RawPattern = str | list[str] | None  # a rule's `pattern`/`patterns` as written (None: expected-only)
+
+
 @dataclass(eq=False)
 class PrhRule:
     expected: str
     line: int  # 1-based line of the rule in its YAML file
     source: str  # path of the YAML file that defines the rule
-    pattern: object = None  # raw ``pattern``/``patterns`` value (None: expected-only)
+    pattern: RawPattern = None
     js_pattern: str = ""  # prh's RegExp.toString(), e.g. "/[JjＪｊ][SsＳｓ]/gmu"
     message: str | None = None  # the ``prh:`` key
     specs: list[PrhSpec] = field(default_factory=list)
@@ -57,10 +61,10 @@ class PrhRule:
     _alts: list[tuple[str, bool]] = field(default_factory=list, repr=False)  # JS sources per pattern
     _icase: bool = False
     _literals: list[str] | None = None  # literal fast path: alternatives in order
-    _compiled: object = None
-    _alt_compiled: list | None = None
-    _prefilter: frozenset | None = None
-    _word_edges: dict | None = None  # prefilter literal -> also needs a word edge after it
+    _compiled: LazyPattern | None = None  # None only until _compile_rule has run
+    _alt_compiled: list[LazyPattern] | None = None  # per pattern, when _needs_local_groups
+    _prefilter: frozenset[str] | None = None
+    _word_edges: dict[str, bool] | None = None  # prefilter literal -> also needs a word edge after it
     _needs_local_groups: bool = False
 
     @property
@@ -69,6 +73,13 @@ class PrhRule:
         if self._literals is not None:
             return "literal"
         return "regex" if self._prefilter else "scan"
+
+    @property
+    def regex(self) -> LazyPattern:
+        """The translated pattern (every loaded rule has one)."""
+        if self._compiled is None:
+            raise AssertionError(f"{self!r} was never compiled")
+        return self._compiled
 
     def __repr__(self) -> str:
         return f"PrhRule({self.expected!r} {self.js_pattern} @{os.path.basename(self.source)}:{self.line})"
@@ -107,9 +118,9 @@ class SpecFailure:
 @dataclass(eq=False)
 class _Target:
     file_js: str
-    file_re: object
-    includes: list
-    excludes: list
+    file_re: Matcher
+    includes: list[Matcher]
+    excludes: list[Matcher]
 
 
 # ----------------------------------------------------------- prh's regexp utils
@@ -192,13 +203,18 @@ class _Ctx:
             out[k.value] = (k, v)
         return out
 
-    def string(self, node, what: str, allow_null=False) -> str | None:
+    def string(self, node, what: str) -> str:
+        value = self.string_or_null(node, what)
+        if value is None:
+            raise self.err(node, f"{what} must not be empty")
+        return value
+
+    def string_or_null(self, node, what: str) -> str | None:
+        """A scalar's raw text (js-yaml would not turn "yes" into a bool); None for null."""
         if isinstance(node, yaml.ScalarNode):
             if node.tag == "tag:yaml.org,2002:null":
-                if allow_null:
-                    return None
-                raise self.err(node, f"{what} must not be empty")
-            return node.value  # raw text: js-yaml would not turn "yes" into a bool
+                return None
+            return node.value
         raise self.err(node, f"{what} must be a string")
 
     def boolean(self, node, what: str) -> bool:
@@ -271,18 +287,30 @@ TARGET_PATTERN_KEYS = {"pattern"}
 
 
 # ------------------------------------------------------------------ prefilter
+class _Use(NamedTuple):
+    """A rule that asked the automaton for a literal."""
+
+    rule: int  # index in the dictionary's rules
+    alt: int  # a literal rule: which of its patterns; -1: a regex rule's prefilter
+    literal: str  # as the rule has it (a literal rule's hit must be exactly it)
+    edge_after: bool | None  # a `\bword` prefilter: must a word edge follow too? (else None)
+
+
+_Hit = tuple[int, int, int, str]  # start, end, rule index, replacement
+
+
 class _LiteralIndex:
     """Literals some rule needs, in one Aho-Corasick automaton over text
     normalised by ``normalise`` (which keeps every code point's offset)."""
 
-    def __init__(self, normalise):
+    def __init__(self, normalise: Callable[[str], str]):
         self.normalise = normalise
         self.literals: list[str] = []
-        self.consumers: list[list] = []
+        self.consumers: list[list[_Use]] = []
         self._ids: dict[str, int] = {}
-        self._automaton = None
+        self._automaton: ahocorasick_rs.AhoCorasick | None = None
 
-    def add(self, literal: str, consumer) -> None:
+    def add(self, literal: str, consumer: _Use) -> None:
         literal = self.normalise(literal)
         i = self._ids.get(literal)
         if i is None:
@@ -302,6 +330,8 @@ class _LiteralIndex:
     def matches(self, text: str) -> list[tuple[int, int, int]]:
         """(literal index, start, end) of every literal occurrence, overlapping;
         `consumers[literal index]` are the rules that asked for it."""
+        if self._automaton is None:
+            raise AssertionError("_LiteralIndex.matches before build()")
         return self._automaton.find_matches_as_indexes(self.normalise(text), overlapping=True)
 
 
@@ -361,13 +391,12 @@ class PrhDictionary:
         for ri, rule in enumerate(self.rules):
             if rule._literals is not None:
                 for ai, lit in enumerate(rule._literals):
-                    exact.add(lit, (ri, ai, lit))
+                    exact.add(lit, _Use(ri, ai, lit, None))
             elif rule._prefilter:
                 index = folded if rule._icase else exact
                 for lit in rule._prefilter:
-                    # the last field: None, or whether a word edge must follow too
                     edge_after = rule._word_edges[lit] if rule._word_edges else None
-                    index.add(lit, (ri, -1, edge_after))
+                    index.add(lit, _Use(ri, -1, lit, edge_after))
             else:
                 self._scan_rules.append(ri)
         self._indexes = [index.build(self.text_bytes) for index in (folded, exact) if index.literals]
@@ -397,19 +426,35 @@ class PrhDictionary:
         self._last_split = (text, paras)
         return paras
 
-    def _raw_hits(self, text: str, paras: list[tuple[int, int]], rule_ids=None) -> list[tuple]:
-        """Candidate hits as (start, end, rule_index, match_info) before the
+    def _raw_hits(self, text: str, paras: list[tuple[int, int]], rule_ids: set[int] | None = None) -> list[_Hit]:
+        """Candidate hits as (start, end, rule index, replacement) before the
         cross-rule overlap resolution."""
+        occurrences, candidates = self._literal_matches(text, paras, rule_ids)
+        for ri in self._scan_rules:
+            if rule_ids is None or ri in rule_ids:
+                candidates[ri] = set(range(len(paras)))
+        hits = self._literal_rule_hits(occurrences) + self._regex_rule_hits(text, paras, candidates)
+        # drop hits whose replacement is already there (covers the match)
+        return [
+            (s, e, ri, repl) for s, e, ri, repl in hits if repl != text[s:e] and not _already_correct(text, s, e, repl)
+        ]
+
+    def _literal_matches(
+        self, text: str, paras: list[tuple[int, int]], rule_ids: set[int] | None
+    ) -> tuple[dict[int, list[tuple[int, int, int]]], dict[int, set[int]]]:
+        """One pass of the automata: by literal rule, the occurrences (start,
+        pattern index, end) of its literals; by regex rule, the paragraphs
+        its prefilter found a literal in."""
         starts = [p[0] for p in paras]
         # Literal occurrences by rule: one without a line break cannot cross a
         # paragraph break, so only those with one need their paragraph found.
-        lit_occ: dict[int, list] = {}
-        cand: dict[int, set] = {}
+        occurrences: dict[int, list[tuple[int, int, int]]] = {}
+        candidates: dict[int, set[int]] = {}
         for index in self._indexes:
             consumers_of = index.consumers
             for literal, s, e in index.matches(text):
                 pi = -1
-                for ri, ai, lit in consumers_of[literal]:
+                for ri, ai, lit, edge_after in consumers_of[literal]:
                     if rule_ids is not None and ri not in rule_ids:
                         continue
                     if ai < 0 or "\n" in lit:  # its paragraph is needed
@@ -419,45 +464,42 @@ class PrhDictionary:
                             break  # reaches into a paragraph break: no rule matches here
                     if ai >= 0:
                         if text.startswith(lit, s):
-                            lit_occ.setdefault(ri, []).append((s, ai, e))
-                    elif lit is None or self._on_edges(text, s, e, ri, lit):
-                        cand.setdefault(ri, set()).add(pi)
-        scan = self._scan_rules if rule_ids is None else [r for r in self._scan_rules if r in rule_ids]
-        for ri in scan:
-            cand[ri] = set(range(len(paras)))
+                            occurrences.setdefault(ri, []).append((s, ai, e))
+                    elif edge_after is None or self._on_edges(text, s, e, ri, edge_after):
+                        candidates.setdefault(ri, set()).add(pi)
+        return occurrences, candidates
 
+    def _literal_rule_hits(self, occurrences: dict[int, list[tuple[int, int, int]]]) -> list[_Hit]:
+        """A literal rule's hits: its occurrences left to right, none inside the last."""
         out = []
-        for ri, occ in lit_occ.items():
-            rule = self.rules[ri]
+        for ri, occ in occurrences.items():
+            expected = self.rules[ri].expected
             occ.sort()
             pos = -1
             for s, _ai, e in occ:
                 if s < pos:
                     continue
                 pos = e
-                out.append((s, e, ri, rule.expected, None))
+                out.append((s, e, ri, expected))
+        return out
+
+    def _regex_rule_hits(self, text: str, paras: list[tuple[int, int]], candidates: dict[int, set[int]]) -> list[_Hit]:
+        """A regex rule's hits: its matches in each paragraph it is a candidate in."""
+        out = []
         para_text: dict[int, str] = {}
-        for ri, pis in cand.items():
+        for ri, pis in candidates.items():
             rule = self.rules[ri]
+            pattern = rule.regex
             for pi in sorted(pis):
                 ps, pe = paras[pi]
                 pt = para_text.get(pi)
                 if pt is None:
                     pt = para_text[pi] = text[ps:pe]
-                for m in rule._compiled.finditer(pt):
+                for m in pattern.finditer(pt):
                     hit = self._expand(rule, m, pt)
                     if hit is not None:
-                        out.append((m.start() + ps, m.end() + ps, ri, hit, None))
-        # drop hits whose replacement is already there (covers the match)
-        final = []
-        for s, e, ri, repl, _ in out:
-            rule = self.rules[ri]
-            if repl == text[s:e]:
-                continue
-            if _already_correct(text, s, e, repl):
-                continue
-            final.append((s, e, ri, repl))
-        return final
+                        out.append((m.start() + ps, m.end() + ps, ri, hit))
+        return out
 
     def _on_edges(self, text: str, s: int, e: int, ri: int, edge_after: bool) -> bool:
         """A `\\bLITERAL` rule's hit can start a match only on a word edge."""
@@ -479,7 +521,7 @@ class PrhDictionary:
             rule = self.rules[ri]
             ps, pe = paras[pi]
             pt = text[ps:pe]
-            search = rule._compiled.matcher().search
+            search = rule.regex.matcher().search
             pos = 0
             while pos <= len(pt):
                 m = search(pt, pos)
@@ -509,15 +551,7 @@ class PrhDictionary:
             return None
         if "$" not in rule.expected:
             return rule.expected
-        local = None
-        if rule._needs_local_groups:
-            # capture groups are numbered per pattern: find the pattern that matched
-            for alt in rule._alt_compiled:
-                am = alt.match(para, m.start())
-                if am is not None and am.end() == m.end():
-                    local = (am.group(0),) + am.groups()
-                    break
-
+        local = _local_groups(rule._alt_compiled, m, para) if rule._needs_local_groups else None
         unmatched = False
 
         def sub(mo):
@@ -611,6 +645,16 @@ class PrhDictionary:
         return res
 
 
+def _local_groups(alternatives: list[LazyPattern] | None, m: re.Match[str], para: str) -> tuple | None:
+    """The groups of the pattern (of a rule's several) that made match `m`:
+    capture groups are numbered per pattern, as prh numbers them."""
+    for alt in alternatives or ():
+        am = alt.match(para, m.start())
+        if am is not None and am.end() == m.end():
+            return (am.group(0),) + am.groups()
+    return None
+
+
 def apply_hits(text: str, hits: Sequence[PrhHit]) -> str:
     out = []
     pos = 0
@@ -694,7 +738,7 @@ def _intersect(base, audit):
     return out
 
 
-_PRAGMA = None
+_PRAGMA: Matcher | None = None
 
 
 def _apply_pragmas(text: str, paras, raw):
@@ -736,133 +780,163 @@ def _apply_pragmas(text: str, paras, raw):
 
 
 # ------------------------------------------------------------------ rule building
-def _compile_rule(ctx: _Ctx, rule: PrhRule, raw_pattern, pat_node, line: int) -> None:
-    def fail(msg):
-        return ctx.err(line, f"rule {rule.expected!r}: {msg}")
-
-    def element(p) -> tuple[str, bool]:
-        if p is None:
-            src, icase = _spread_alnum(rule.expected), False
-        else:
-            parsed = _parse_regexp_string(p)
-            if parsed:
-                src, flags = parsed
-                if len(set(flags)) != len(flags):
-                    raise fail(f"duplicate flags in {p}")
-                icase = "i" in flags
-            else:
-                src, icase = _escape_special(p), False
-        if rule.word_boundary:
-            src = "\\b" + src + "\\b"
-        return src, icase
-
-    if raw_pattern is None:
-        alts = [element(None)]
-        src, icase = alts[0]
-    elif isinstance(raw_pattern, str):
-        alts = [element(raw_pattern)]
-        src, icase = alts[0]
-    else:
-        alts = [element(p) for p in raw_pattern]
-        flags = {a[1] for a in alts}
-        if len(flags) > 1:
-            raise fail("combining different flags (prh refuses patterns with and without /i in one rule)")
-        icase = alts[0][1]
-        src = "(?:" + "|".join(a[0] for a in alts) + ")"
+def _compile_rule(ctx: _Ctx, rule: PrhRule, raw_pattern: RawPattern, line: int) -> None:
+    """Translate the rule's pattern(s) and choose how it is found: by its
+    literals alone, by a regex behind a literal prefilter, or by a scan."""
+    where = f"{ctx.path}:{line}: rule {rule.expected!r}"
+    alts, src, icase = _rule_source(ctx, rule, raw_pattern, line)
     rule._alts = alts
     rule._icase = icase
     rule.js_pattern = _js_to_string(src, icase)
     try:
         comp = jsregex.compile_js(src, icase, strict=ctx.strict, lazy=True)
     except JSRegexError as e:
-        raise fail(str(e)) from None
+        raise ctx.err(line, f"rule {rule.expected!r}: {e}") from None
     for w in comp.warnings:
-        ctx.warnings.append(f"{ctx.path}:{line}: rule {rule.expected!r}: {w}")
-    rule._compiled = comp.pattern
-    rule._compiled.where = f"{ctx.path}:{line}: rule {rule.expected!r}"
-    # literal fast path
+        ctx.warnings.append(f"{where}: {w}")
+    rule._compiled = comp.translated  # lazy=True: the same object as comp.pattern
+    rule._compiled.where = where
     if not icase and not rule.word_boundary and not comp.uses_regex_module:
-        lits = []
-        for a_src, _ in alts:
-            # one pattern: the source compile_js just parsed (saves a parse per rule)
-            node = comp.node if len(alts) == 1 else jsregex.parse(a_src, strict=False)[0]
-            s = jsregex.literal_string(node)
-            if s is None:
-                lits = None
-                break
-            lits.append(s)
-        if lits is not None and rule.regexp_must_empty is None:
-            rule._literals = lits
+        literals = _literal_alternatives(comp, alts)
+        if literals is not None and rule.regexp_must_empty is None:
+            rule._literals = literals
             return
-    edges = jsregex.word_edge_literals(comp.node, icase)
+    _set_prefilter(rule, comp.node, icase)
+    if len(alts) > 1 and re.search(r"\$[1-9]", rule.expected):
+        # `$N` counts the groups of the pattern that matched, not of the joined one
+        rule._needs_local_groups = True
+        rule._alt_compiled = [jsregex.compile_js(a, icase, strict=False, lazy=True).translated for a, _ in alts]
+        for alt in rule._alt_compiled:
+            alt.where = where
+
+
+def _rule_source(
+    ctx: _Ctx, rule: PrhRule, raw_pattern: RawPattern, line: int
+) -> tuple[list[tuple[str, bool]], str, bool]:
+    """The JS source of each pattern with its /i flag, and of the whole rule
+    (the patterns joined as prh joins them) with its flag."""
+    if raw_pattern is None or isinstance(raw_pattern, str):
+        alts = [_pattern_source(ctx, rule, raw_pattern, line)]
+        src, icase = alts[0]
+        return alts, src, icase
+    alts = [_pattern_source(ctx, rule, p, line) for p in raw_pattern]
+    if len({a[1] for a in alts}) > 1:
+        raise ctx.err(
+            line,
+            f"rule {rule.expected!r}: combining different flags (prh refuses patterns with and without /i in one rule)",
+        )
+    return alts, "(?:" + "|".join(a[0] for a in alts) + ")", alts[0][1]
+
+
+def _pattern_source(ctx: _Ctx, rule: PrhRule, p: str | None, line: int) -> tuple[str, bool]:
+    """One pattern as JS source and whether it ignores case: `/re/flags`, a
+    plain string (escaped), or None (prh's pattern spread from `expected`)."""
+    if p is None:
+        src, icase = _spread_alnum(rule.expected), False
+    else:
+        parsed = _parse_regexp_string(p)
+        if parsed:
+            src, flags = parsed
+            if len(set(flags)) != len(flags):
+                raise ctx.err(line, f"rule {rule.expected!r}: duplicate flags in {p}")
+            icase = "i" in flags
+        else:
+            src, icase = _escape_special(p), False
+    if rule.word_boundary:
+        src = "\\b" + src + "\\b"
+    return src, icase
+
+
+def _literal_alternatives(comp: jsregex.Compiled, alts: list[tuple[str, bool]]) -> list[str] | None:
+    """Each pattern's exact string when every pattern is a plain literal, else None."""
+    literals = []
+    for a_src, _ in alts:
+        # one pattern: the source compile_js just parsed (saves a parse per rule)
+        node = comp.node if len(alts) == 1 else jsregex.parse(a_src, strict=False)[0]
+        s = jsregex.literal_string(node)
+        if s is None:
+            return None
+        literals.append(s)
+    return literals
+
+
+def _set_prefilter(rule: PrhRule, node: jsregex.Node, icase: bool) -> None:
+    """The literals one of which every match contains (and, for `\\bword`
+    patterns, which of them must sit on a word edge)."""
+    edges = jsregex.word_edge_literals(node, icase)
     if edges:
         rule._prefilter, rule._word_edges = frozenset(edges), edges
     else:
-        rule._prefilter = jsregex.required_literals(comp.node, icase)
-    if len(alts) > 1 and re.search(r"\$[1-9]", rule.expected):
-        rule._needs_local_groups = True
-        rule._alt_compiled = [jsregex.compile_js(a, icase, strict=False, lazy=True).pattern for a, _ in alts]
-        for alt in rule._alt_compiled:
-            alt.where = rule._compiled.where
+        rule._prefilter = jsregex.required_literals(node, icase)
 
 
 def _build_rule(ctx: _Ctx, node) -> PrhRule:
     line = _line(node)
     if isinstance(node, yaml.ScalarNode):
-        expected = ctx.string(node, "rule")
-        rule = PrhRule(expected=expected, line=line, source=ctx.path)
-        _compile_rule(ctx, rule, None, None, line)
+        rule = PrhRule(expected=ctx.string(node, "rule"), line=line, source=ctx.path)
+        _compile_rule(ctx, rule, None, line)
         return rule
     m = ctx.mapping(node, "rule", RULE_KEYS)
     if "expected" not in m:
         raise ctx.err(node, "rule without 'expected'")
-    expected = ctx.string(m["expected"][1], "expected", allow_null=True)
+    expected = ctx.string_or_null(m["expected"][1], "expected")
     if expected is None:
         raise ctx.err(m["expected"][1], "'expected' is required")
     rule = PrhRule(expected=expected, line=line, source=ctx.path)
     if "prh" in m:
-        rule.message = ctx.string(m["prh"][1], "prh", allow_null=True)
+        rule.message = ctx.string_or_null(m["prh"][1], "prh")
     if "options" in m:
         om = ctx.mapping(m["options"][1], "options", OPTION_KEYS)
         if "wordBoundary" in om:
             rule.word_boundary = ctx.boolean(om["wordBoundary"][1], "wordBoundary")
     if "regexpMustEmpty" in m:
-        v = ctx.string(m["regexpMustEmpty"][1], "regexpMustEmpty")
-        mm = re.fullmatch(r"\$([0-9]+)", v)
-        if not mm:
-            raise ctx.err(m["regexpMustEmpty"][1], f"rule {expected!r}: regexpMustEmpty must look like $1")
-        rule.regexp_must_empty = int(mm.group(1))
-    key = "pattern" if "pattern" in m else ("patterns" if "patterns" in m else None)
-    raw_pattern = None
-    pat_node = None
-    if key:
-        pat_node = m[key][1]
-        if isinstance(pat_node, yaml.SequenceNode):
-            raw_pattern = []
-            for pn in pat_node.value:
-                p = ctx.string(pn, key)
-                if p == "":
-                    raise ctx.err(pn, f"rule {expected!r}: patterns can't be empty")
-                raw_pattern.append(p)
-            if not raw_pattern:
-                raise ctx.err(pat_node, f"rule {expected!r}: empty pattern list")
-        else:
-            raw_pattern = ctx.string(pat_node, key, allow_null=True)
-            if raw_pattern == "":
-                raise ctx.err(pat_node, f"rule {expected!r}: pattern can't be empty")
-    rule.pattern = raw_pattern
+        rule.regexp_must_empty = _group_number(ctx, m["regexpMustEmpty"][1], expected)
+    rule.pattern = _raw_pattern(ctx, m, expected)
     if "specs" in m:
-        for sn in ctx.seq(m["specs"][1], "specs"):
-            sm = ctx.mapping(sn, "spec", SPEC_KEYS)
-            if "from" not in sm or "to" not in sm:
-                raise ctx.err(sn, f"rule {expected!r}: a spec needs 'from' and 'to'")
-            f = ctx.string(sm["from"][1], "from")
-            t = ctx.string(sm["to"][1], "to")
-            if not f or not t:
-                raise ctx.err(sn, f"rule {expected!r}: spec 'from' and 'to' must not be empty")
-            rule.specs.append(PrhSpec(f, t, _line(sn)))
-    _compile_rule(ctx, rule, raw_pattern, pat_node, line)
+        rule.specs = [_build_spec(ctx, sn, expected) for sn in ctx.seq(m["specs"][1], "specs")]
+    _compile_rule(ctx, rule, rule.pattern, line)
     return rule
+
+
+def _group_number(ctx: _Ctx, node, expected: str) -> int:
+    """`regexpMustEmpty: $N` -> N."""
+    mm = re.fullmatch(r"\$([0-9]+)", ctx.string(node, "regexpMustEmpty"))
+    if not mm:
+        raise ctx.err(node, f"rule {expected!r}: regexpMustEmpty must look like $1")
+    return int(mm.group(1))
+
+
+def _raw_pattern(ctx: _Ctx, m: dict[str, tuple], expected: str) -> RawPattern:
+    """The rule's `pattern` or `patterns` (either key takes either form)."""
+    key = "pattern" if "pattern" in m else ("patterns" if "patterns" in m else None)
+    if key is None:
+        return None
+    pat_node = m[key][1]
+    if not isinstance(pat_node, yaml.SequenceNode):
+        raw = ctx.string_or_null(pat_node, key)
+        if raw == "":
+            raise ctx.err(pat_node, f"rule {expected!r}: pattern can't be empty")
+        return raw
+    patterns = []
+    for pn in pat_node.value:
+        p = ctx.string(pn, key)
+        if p == "":
+            raise ctx.err(pn, f"rule {expected!r}: patterns can't be empty")
+        patterns.append(p)
+    if not patterns:
+        raise ctx.err(pat_node, f"rule {expected!r}: empty pattern list")
+    return patterns
+
+
+def _build_spec(ctx: _Ctx, sn, expected: str) -> PrhSpec:
+    sm = ctx.mapping(sn, "spec", SPEC_KEYS)
+    if "from" not in sm or "to" not in sm:
+        raise ctx.err(sn, f"rule {expected!r}: a spec needs 'from' and 'to'")
+    f = ctx.string(sm["from"][1], "from")
+    t = ctx.string(sm["to"][1], "to")
+    if not f or not t:
+        raise ctx.err(sn, f"rule {expected!r}: spec 'from' and 'to' must not be empty")
+    return PrhSpec(f, t, _line(sn))
 
 
 def _target_regex(ctx: _Ctx, node, s: str, default_flags: bool):
@@ -908,7 +982,9 @@ class _Loaded:
     sources: list[str]
 
 
-def _resolve_import(ctx: _Ctx, base_dir: str, ipath: str, node, prh_rules_dir, ignore_missing):
+def _resolve_import(
+    ctx: _Ctx, base_dir: str, ipath: str, node, prh_rules_dir: str | None, ignore_missing: bool
+) -> str | None:
     cand = os.path.normpath(os.path.join(base_dir, ipath))
     if os.path.isfile(cand):
         return cand
@@ -936,8 +1012,8 @@ def _load_file(
     *,
     strict: bool,
     disable_imports: bool,
-    prh_rules_dir,
-    ignore_missing,
+    prh_rules_dir: str | None,
+    ignore_missing: bool,
     warnings: list[str],
     stack: tuple[str, ...],
 ) -> _Loaded:
@@ -950,65 +1026,82 @@ def _load_file(
         if node is None:
             raise ctx.err(1, "empty dictionary")
         top = ctx.mapping(node, "dictionary", TOP_KEYS)
-        version = 1
-        if "version" in top:
-            v = loader.construct_object(top["version"][1], deep=True)
-            try:
-                version = int(v) or 1
-            except (TypeError, ValueError):
-                raise ctx.err(top["version"][1], "version must be a number") from None
+        version = _read_version(ctx, top)
         rules = [_build_rule(ctx, rn) for rn in ctx.seq(top["rules"][1], "rules")] if "rules" in top else []
         targets = [_build_target(ctx, tn) for tn in ctx.seq(top["targets"][1], "targets")] if "targets" in top else []
         loaded = _Loaded(version, rules, targets, [os.path.normpath(path)])
         if not disable_imports and "imports" in top:
-            inode = top["imports"][1]
-            if isinstance(inode, yaml.ScalarNode) and inode.tag == "tag:yaml.org,2002:null":
-                items = []
-            else:
-                items = [inode] if isinstance(inode, yaml.ScalarNode) else ctx.seq(inode, "imports")
-            for item in items:
-                if isinstance(item, yaml.ScalarNode):
-                    ipath, dis, ignores = ctx.string(item, "import"), False, list[tuple[str, str]]()
-                else:
-                    im = ctx.mapping(item, "import", IMPORT_KEYS)
-                    if "path" not in im:
-                        raise ctx.err(item, "import without 'path'")
-                    ipath = ctx.string(im["path"][1], "path")
-                    dis = ctx.boolean(im["disableImports"][1], "disableImports") if "disableImports" in im else False
-                    ignores = []
-                    if "ignoreRules" in im:
-                        for ig in ctx.seq(im["ignoreRules"][1], "ignoreRules"):
-                            if isinstance(ig, yaml.ScalarNode):
-                                ignores.append(("pattern", ctx.string(ig, "ignoreRules")))
-                            else:
-                                gm = ctx.mapping(ig, "ignoreRules entry", IGNORE_KEYS)
-                                for k in ("pattern", "expected"):
-                                    if k in gm:
-                                        ignores.append((k, ctx.string(gm[k][1], k)))
-                target = _resolve_import(ctx, os.path.dirname(path), ipath, item, prh_rules_dir, ignore_missing)
+            for item in _import_nodes(ctx, top["imports"][1]):
+                imp = _read_import(ctx, item)
+                target = _resolve_import(ctx, os.path.dirname(path), imp.path, item, prh_rules_dir, ignore_missing)
                 if target is None:
                     continue
                 sub = _load_file(
                     target,
                     strict=strict,
-                    disable_imports=dis,
+                    disable_imports=imp.disable_imports,
                     prh_rules_dir=prh_rules_dir,
                     ignore_missing=ignore_missing,
                     warnings=warnings,
                     stack=stack + (apath,),
                 )
-
-                def ignored(r: PrhRule, ignores=ignores) -> bool:
-                    return any(
-                        (k == "pattern" and r.js_pattern == v) or (k == "expected" and r.expected == v)
-                        for k, v in ignores
-                    )
-
-                sub.rules = [r for r in sub.rules if not ignored(r)]
+                sub.rules = [r for r in sub.rules if not imp.ignores(r)]
                 _merge(ctx, item, loaded, sub)
     finally:
         warnings.extend(ctx.warnings)
     return loaded
+
+
+def _read_version(ctx: _Ctx, top: dict[str, tuple]) -> int:
+    if "version" not in top:
+        return 1
+    v = ctx.loader.construct_object(top["version"][1], deep=True)
+    try:
+        return int(v) or 1
+    except (TypeError, ValueError):
+        raise ctx.err(top["version"][1], "version must be a number") from None
+
+
+@dataclass
+class _Import:
+    path: str
+    disable_imports: bool
+    ignore_rules: list[tuple[str, str]]  # ("pattern", js_pattern) or ("expected", expected)
+
+    def ignores(self, r: PrhRule) -> bool:
+        return any(
+            (k == "pattern" and r.js_pattern == v) or (k == "expected" and r.expected == v)
+            for k, v in self.ignore_rules
+        )
+
+
+def _import_nodes(ctx: _Ctx, inode) -> list:
+    """`imports:` as a list of its entries (one string, a list, or null)."""
+    if isinstance(inode, yaml.ScalarNode) and inode.tag == "tag:yaml.org,2002:null":
+        return []
+    return [inode] if isinstance(inode, yaml.ScalarNode) else ctx.seq(inode, "imports")
+
+
+def _read_import(ctx: _Ctx, item) -> _Import:
+    """An import entry: a path, or `{path, disableImports, ignoreRules}`."""
+    if isinstance(item, yaml.ScalarNode):
+        return _Import(ctx.string(item, "import"), False, [])
+    im = ctx.mapping(item, "import", IMPORT_KEYS)
+    if "path" not in im:
+        raise ctx.err(item, "import without 'path'")
+    ipath = ctx.string(im["path"][1], "path")
+    dis = ctx.boolean(im["disableImports"][1], "disableImports") if "disableImports" in im else False
+    ignores: list[tuple[str, str]] = []
+    if "ignoreRules" in im:
+        for ig in ctx.seq(im["ignoreRules"][1], "ignoreRules"):
+            if isinstance(ig, yaml.ScalarNode):
+                ignores.append(("pattern", ctx.string(ig, "ignoreRules")))
+            else:
+                gm = ctx.mapping(ig, "ignoreRules entry", IGNORE_KEYS)
+                for k in ("pattern", "expected"):
+                    if k in gm:
+                        ignores.append((k, ctx.string(gm[k][1], k)))
+    return _Import(ipath, dis, ignores)
 
 
 def _merge(ctx: _Ctx, node, into: _Loaded, other: _Loaded) -> None:

@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import functools
 import re
+import typing  # typing.Any: here `Any` is the AST node for "."
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import NoReturn
+from typing import NoReturn, Protocol
 
 from linter.folding import FULL_WIDTH_ALNUM
 
@@ -97,12 +99,12 @@ class Backref:
 
 @dataclass
 class Seq:
-    items: list
+    items: list[Node]
 
 
 @dataclass
 class Alt:
-    branches: list
+    branches: list[Node]
 
 
 Node = Char | Any | Shorthand | CharClass | Assert | Group | Repeat | Backref | Seq | Alt
@@ -121,15 +123,26 @@ SYNTAX_CHARS = set("^$\\.*+?()[]{}|/")
 
 
 # ------------------------------------------------------------------------ parser
+_DECIMAL = re.compile(r"[0-9]+")
+_QUANTIFIER = re.compile(r"\{([0-9]+)(,([0-9]*))?\}")  # `{n}`, `{n,}`, `{n,m}`: ASCII digits, as in JS
+
+
+_CONTROL_ESCAPES = {"f": 12, "n": 10, "r": 13, "t": 9, "v": 11}
+
+
+def _is_ascii_digit(c: str) -> bool:
+    return len(c) == 1 and "0" <= c <= "9"
+
+
 class _Parser:
     def __init__(self, src: str, strict: bool = True):
         self.s = src
         self.i = 0
         self.strict = strict
         self.ncap = 0
-        self.names: dict = {}
+        self.names: dict[str, int] = {}
         self.warnings: list[str] = []
-        self.backrefs: list = []
+        self.backrefs: list[Backref] = []  # named ones, resolved at the end
         # pre-count capture groups (needed to validate backreferences)
         self.total_caps = self._count_caps()
 
@@ -206,7 +219,7 @@ class _Parser:
             lo, hi = 0, 1
             self.i += 1
         elif c == "{":
-            m = re.compile(r"\{(\d+)(,(\d*))?\}").match(self.s, self.i)
+            m = _QUANTIFIER.match(self.s, self.i)
             if not m:
                 return atom  # lone "{" handled by atom() on next round
             lo = int(m.group(1))
@@ -222,11 +235,7 @@ class _Parser:
         if self.peek() == "?":
             lazy = True
             self.i += 1
-        if (
-            self.peek()
-            and self.peek() in "*+?"
-            or (self.peek() == "{" and re.compile(r"\{\d+(,\d*)?\}").match(self.s, self.i))
-        ):
+        if self.peek() and self.peek() in "*+?" or (self.peek() == "{" and _QUANTIFIER.match(self.s, self.i)):
             self.err("nothing to repeat")
         return Repeat(atom, lo, hi, lazy)
 
@@ -250,7 +259,7 @@ class _Parser:
         if c in "*+?":
             self.err("nothing to repeat")
         if c == "{":
-            if re.compile(r"\{\d+(,\d*)?\}").match(self.s, self.i):
+            if _QUANTIFIER.match(self.s, self.i):
                 self.err("nothing to repeat")
             self.lenient("lone '{'")
         elif c in "]}":
@@ -304,76 +313,38 @@ class _Parser:
             return int(h, 16)
         return None
 
-    def _escape_char(self, in_class: bool):
-        """Parse after a backslash. Returns int code point, or ('sh', name),
-        or ('assert', k), or ('backref', Backref)."""
+    def _escape_char(self, in_class: bool) -> int | Shorthand | Assert | Backref:
+        """Parse after a backslash: a code point or, outside a class, a
+        shorthand, an assertion or a backreference (``\\d`` inside a class
+        comes back as a Shorthand too, for the class to take apart)."""
         c = self.peek()
         if not c:
             self.err("\\ at end of pattern")
         self.i += 1
         if c in "dDwWsS":
-            return ("sh", c)
+            return Shorthand(c)
         if c in "bB":
-            if in_class:
-                if c == "b":
-                    return 8
-                self.err("invalid class escape \\B")
-            return ("assert", c)
-        simple = {"f": 12, "n": 10, "r": 13, "t": 9, "v": 11}
-        if c in simple:
-            return simple[c]
-        if c == "0" and not self.peek().isdigit():
+            return self._word_boundary_escape(c, in_class)
+        if c in _CONTROL_ESCAPES:
+            return _CONTROL_ESCAPES[c]
+        # JS's DecimalEscape is ASCII digits only: str.isdigit and re's \d
+        # also take ² or ٣, which are identity escapes (invalid in u mode)
+        if c == "0" and not _is_ascii_digit(self.peek()):
             return 0
-        if c.isdigit():
+        if _is_ascii_digit(c):
             if in_class:
                 self.err("invalid class escape")
-            j = self.i - 1
-            m = re.compile(r"\d+").match(self.s, j)
-            n = int(m.group())
-            if n > self.total_caps:
-                self.err(f"invalid backreference \\{n}")
-            self.i = m.end()
-            return ("backref", Backref(index=n))
+            return self._numbered_backref()
         if c == "c":
-            x = self.peek()
-            if x and x.isascii() and x.isalpha():
-                self.i += 1
-                return ord(x) % 32
-            self.err("invalid unicode escape \\c")
+            return self._control_letter()
         if c == "x":
-            v = self._hex(2)
-            if v is None:
-                self.err("invalid escape \\x")
-            return v
+            return self._hex_or_fail(2, "invalid escape \\x")
         if c == "u":
-            if self.peek() == "{":
-                m = re.compile(r"\{([0-9A-Fa-f]+)\}").match(self.s, self.i)
-                if not m or int(m.group(1), 16) > 0x10FFFF:
-                    self.err("invalid unicode escape \\u{...}")
-                self.i = m.end()
-                return int(m.group(1), 16)
-            v = self._hex(4)
-            if v is None:
-                self.err("invalid unicode escape \\u")
-            # a surrogate pair written as two escapes is one code point in u mode
-            if 0xD800 <= v <= 0xDBFF and self.s.startswith("\\u", self.i):
-                save = self.i
-                self.i += 2
-                lo = self._hex(4)
-                if lo is not None and 0xDC00 <= lo <= 0xDFFF:
-                    return 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
-                self.i = save
-            return v
+            return self._unicode_escape()
         if c in "pP":
             self.err(f"unicode property escape \\{c}{{...}} is not supported")
         if c == "k":
-            m = re.compile(r"<([A-Za-z_$][\w$]*)>", re.UNICODE).match(self.s, self.i)
-            if not m:
-                self.err("invalid named reference")
-            self.i = m.end()
-            b = Backref(name=m.group(1))
-            self.backrefs.append(b)
-            return ("backref", b)
+            return self._named_backref()
         if c in SYNTAX_CHARS or (in_class and c == "-"):
             return ord(c)
         self.i -= 1
@@ -381,17 +352,69 @@ class _Parser:
         self.i += 1
         return ord(c)
 
+    def _word_boundary_escape(self, c: str, in_class: bool) -> int | Assert:
+        if not in_class:
+            return Assert(c)
+        if c == "b":
+            return 8  # backspace, inside a class
+        self.err("invalid class escape \\B")
+
+    def _numbered_backref(self) -> Backref:
+        """``\\12`` (the first digit already read): all the digits, one group number."""
+        m = _DECIMAL.match(self.s, self.i - 1)
+        assert m is not None  # it starts with the digit just read
+        n = int(m.group())
+        if n > self.total_caps:
+            self.err(f"invalid backreference \\{n}")
+        self.i = m.end()
+        return Backref(index=n)
+
+    def _named_backref(self) -> Backref:
+        m = re.compile(r"<([A-Za-z_$][\w$]*)>", re.UNICODE).match(self.s, self.i)
+        if not m:
+            self.err("invalid named reference")
+        self.i = m.end()
+        b = Backref(name=m.group(1))
+        self.backrefs.append(b)  # its index is known once every group is parsed
+        return b
+
+    def _control_letter(self) -> int:
+        """``\\cX``: the letter's code modulo 32."""
+        x = self.peek()
+        if x and x.isascii() and x.isalpha():
+            self.i += 1
+            return ord(x) % 32
+        self.err("invalid unicode escape \\c")
+
+    def _hex_or_fail(self, n: int, msg: str) -> int:
+        v = self._hex(n)
+        if v is None:
+            self.err(msg)
+        return v
+
+    def _unicode_escape(self) -> int:
+        """``\\u{...}``, ``\\uXXXX``, or a surrogate pair written as two ``\\uXXXX``."""
+        if self.peek() == "{":
+            m = re.compile(r"\{([0-9A-Fa-f]+)\}").match(self.s, self.i)
+            if not m or int(m.group(1), 16) > 0x10FFFF:
+                self.err("invalid unicode escape \\u{...}")
+            self.i = m.end()
+            return int(m.group(1), 16)
+        v = self._hex_or_fail(4, "invalid unicode escape \\u")
+        # a surrogate pair written as two escapes is one code point in u mode
+        if 0xD800 <= v <= 0xDBFF and self.s.startswith("\\u", self.i):
+            save = self.i
+            self.i += 2
+            lo = self._hex(4)
+            if lo is not None and 0xDC00 <= lo <= 0xDFFF:
+                return 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
+            self.i = save
+        return v
+
     def escape(self) -> Node:
         self.i += 1
         r = self._escape_char(False)
-        if isinstance(r, int):
-            return Char(r)
-        kind, val = r
-        if kind == "sh":
-            return Shorthand(val)
-        if kind == "assert":
-            return Assert(val)
-        return val
+        return Char(r) if isinstance(r, int) else r
 
     def char_class(self) -> Node:
         self.i += 1
@@ -419,15 +442,15 @@ class _Parser:
             elif isinstance(a, int):
                 cls.ranges.append((a, a))
             else:
-                cls.shorthands.append(a[1])
+                cls.shorthands.append(a.name)
         return cls
 
-    def _class_atom(self):
+    def _class_atom(self) -> int | Shorthand:
         c = self.peek()
         if c == "\\":
             self.i += 1
             r = self._escape_char(True)
-            if isinstance(r, tuple) and r[0] != "sh":
+            if not isinstance(r, (int, Shorthand)):
                 self.err("invalid class escape")
             return r
         self.i += 1
@@ -586,7 +609,8 @@ def _widths(n: Node) -> tuple[int, int | None]:
     if isinstance(n, Alt):
         ws = [_widths(b) for b in n.branches]
         lo = min(w[0] for w in ws)
-        hi = None if any(w[1] is None for w in ws) else max(w[1] for w in ws)
+        highs = [w[1] for w in ws if w[1] is not None]
+        hi = max(highs) if len(highs) == len(ws) else None
         return lo, hi
     if isinstance(n, Group):
         if n.kind in ("la", "nla", "lb", "nlb"):
@@ -766,17 +790,17 @@ _LIMIT = 64
 
 @dataclass
 class _Lit:
-    exact: frozenset | None  # the node matches exactly one of these (normalised)
-    req: frozenset | None  # every match contains one of these
+    exact: frozenset[str] | None  # the node matches exactly one of these (normalised)
+    req: frozenset[str] | None  # every match contains one of these
 
 
-def _score(s: frozenset | None) -> tuple[int, int]:
+def _score(s: frozenset[str] | None) -> tuple[int, int]:
     if not s:
         return (-1, 0)
     return (min(len(x) for x in s), -len(s))
 
 
-def _best(*given) -> frozenset | None:
+def _best(*given: frozenset[str] | None) -> frozenset[str] | None:
     cands = [c for c in given if c]
     if not cands:
         return None
@@ -784,85 +808,116 @@ def _best(*given) -> frozenset | None:
 
 
 def _lits(n: Node, icase: bool) -> _Lit:
+    """What `n` tells the prefilter: the strings it matches exactly, or
+    strings one of which every match contains (both normalised)."""
     if isinstance(n, Char):
         c = norm_char(n.cp, icase)
         return _Lit(frozenset([c]) if c is not None else None, None)
     if isinstance(n, CharClass):
-        if n.negated or n.shorthands:
-            return _Lit(None, None)
-        chars = set()
-        for a, b in n.ranges:
-            if b - a > 16:
-                return _Lit(None, None)
-            for cp in range(a, b + 1):
-                c = norm_char(cp, icase)
-                if c is None:
-                    return _Lit(None, None)
-                chars.add(c)
-        if len(chars) > 8:
-            return _Lit(None, None)
-        return _Lit(frozenset(chars), None)
+        return _class_lits(n, icase)
     if isinstance(n, (Any, Shorthand, Backref)):
         return _Lit(None, None)
     if isinstance(n, Assert):
         return _Lit(frozenset([""]), None)
     if isinstance(n, Group):
-        if n.kind in ("cap", "noncap"):
-            return _lits(n.body, icase)
-        if n.kind in ("la", "lb"):
-            inner = _lits(n.body, icase)
-            return _Lit(frozenset([""]), _best(inner.exact, inner.req))
-        return _Lit(frozenset([""]), None)
+        return _group_lits(n, icase)
     if isinstance(n, Repeat):
-        inner = _lits(n.body, icase)
-        if n.min == 0:
-            return _Lit(None, None)
-        if n.min == n.max and inner.exact is not None and n.min <= 4:
-            ex = frozenset([""])
-            for _ in range(n.min):
-                ex = frozenset(a + b for a in ex for b in inner.exact)
-            if len(ex) <= _LIMIT:
-                return _Lit(ex, None)
-        return _Lit(None, _best(inner.exact, inner.req))
+        return _repeat_lits(n, icase)
     if isinstance(n, Alt):
-        subs = [_lits(b, icase) for b in n.branches]
-        if all(s.exact is not None for s in subs):
-            ex = frozenset().union(*[s.exact for s in subs])
-            if len(ex) <= _LIMIT:
-                return _Lit(ex, None)
-        reqs = [_best(s.exact, s.req) for s in subs]
-        if all(r and "" not in r for r in reqs):
-            u = frozenset().union(*reqs)
-            if len(u) <= _LIMIT:
-                return _Lit(None, u)
-        return _Lit(None, None)
+        return _alt_lits(n, icase)
     if isinstance(n, Seq):
-        cands = []
-        cur: frozenset = frozenset([""])
-        all_exact = True
-        for x in n.items:
-            sub = _lits(x, icase)
-            if sub.req:
-                cands.append(sub.req)
-            if sub.exact is not None:
-                if len(cur) * len(sub.exact) <= _LIMIT:
-                    cur = frozenset(a + b for a in cur for b in sub.exact)
-                else:
-                    cands.append(cur)
-                    cur = sub.exact
-                    all_exact = False
-            else:
-                cands.append(cur)
-                cur = frozenset([""])
-                all_exact = False
-        if all_exact:
-            return _Lit(cur, None)
-        cands.append(cur)
-        return _Lit(None, _best(*[c for c in cands if c and "" not in c]))
+        return _seq_lits(n, icase)
     raise AssertionError(n)
 
 
-def required_literals(n: Node, icase: bool) -> frozenset | None:
+def _class_lits(n: CharClass, icase: bool) -> _Lit:
+    """A small positive class is exactly one of its (normalised) characters."""
+    if n.negated or n.shorthands:
+        return _Lit(None, None)
+    chars = set()
+    for a, b in n.ranges:
+        if b - a > 16:
+            return _Lit(None, None)
+        for cp in range(a, b + 1):
+            c = norm_char(cp, icase)
+            if c is None:
+                return _Lit(None, None)
+            chars.add(c)
+    if len(chars) > 8:
+        return _Lit(None, None)
+    return _Lit(frozenset(chars), None)
+
+
+def _group_lits(n: Group, icase: bool) -> _Lit:
+    """A group matches what its body does; a look-ahead or look-behind
+    matches "" but what it inspects must be in the text."""
+    if n.kind in ("cap", "noncap"):
+        return _lits(n.body, icase)
+    if n.kind in ("la", "lb"):
+        inner = _lits(n.body, icase)
+        return _Lit(frozenset([""]), _best(inner.exact, inner.req))
+    return _Lit(frozenset([""]), None)
+
+
+def _repeat_lits(n: Repeat, icase: bool) -> _Lit:
+    """`x{3}` of a few exact strings is exact; `x+` requires what `x` does."""
+    inner = _lits(n.body, icase)
+    if n.min == 0:
+        return _Lit(None, None)
+    if n.min == n.max and inner.exact is not None and n.min <= 4:
+        ex = frozenset([""])
+        for _ in range(n.min):
+            ex = frozenset(a + b for a in ex for b in inner.exact)
+        if len(ex) <= _LIMIT:
+            return _Lit(ex, None)
+    return _Lit(None, _best(inner.exact, inner.req))
+
+
+def _alt_lits(n: Alt, icase: bool) -> _Lit:
+    """Exact when every branch is; else required when every branch requires something."""
+    subs = [_lits(b, icase) for b in n.branches]
+    exacts = [s.exact for s in subs if s.exact is not None]
+    if len(exacts) == len(subs):
+        ex = frozenset[str]().union(*exacts)
+        if len(ex) <= _LIMIT:
+            return _Lit(ex, None)
+    reqs = [_best(s.exact, s.req) for s in subs]
+    required = [r for r in reqs if r and "" not in r]
+    if len(required) == len(reqs):
+        u = frozenset[str]().union(*required)
+        if len(u) <= _LIMIT:
+            return _Lit(None, u)
+    return _Lit(None, None)
+
+
+def _seq_lits(n: Seq, icase: bool) -> _Lit:
+    """Runs of exact items concatenate (up to _LIMIT strings); the best run
+    or required set of an item is what the sequence requires."""
+    cands = []
+    cur = frozenset([""])
+    all_exact = True
+    for x in n.items:
+        sub = _lits(x, icase)
+        if sub.req:
+            cands.append(sub.req)
+        if sub.exact is not None:
+            if len(cur) * len(sub.exact) <= _LIMIT:
+                cur = frozenset(a + b for a in cur for b in sub.exact)
+            else:
+                cands.append(cur)
+                cur = sub.exact
+                all_exact = False
+        else:
+            cands.append(cur)
+            cur = frozenset([""])
+            all_exact = False
+    if all_exact:
+        return _Lit(cur, None)
+    cands.append(cur)
+    return _Lit(None, _best(*[c for c in cands if c and "" not in c]))
+
+
+def required_literals(n: Node, icase: bool) -> frozenset[str] | None:
     """A set of normalised strings such that every match of ``n`` (including
     what its look-arounds inspect) contains at least one of them, or None."""
     lit = _lits(n, icase)
@@ -872,7 +927,7 @@ def required_literals(n: Node, icase: bool) -> frozenset | None:
     return best
 
 
-def word_edge_literals(n: Node, icase: bool) -> dict | None:
+def word_edge_literals(n: Node, icase: bool) -> dict[str, bool] | None:
     """For a pattern whose every alternative starts with `\\b` and a literal
     (`\\bpath\\b|\\bPath\\b`, `\\bML\\b(?!系)`): {normalised literal: True
     when a `\\b` also follows it}. A hit of such a literal that does not sit
@@ -884,12 +939,12 @@ def word_edge_literals(n: Node, icase: bool) -> dict | None:
         n = n.body
         while isinstance(n, Seq) and len(n.items) == 1:
             n = n.items[0]
-    out: dict = {}
+    out: dict[str, bool] = {}
     for branch in n.branches if isinstance(n, Alt) else [n]:
         items = branch.items if isinstance(branch, Seq) else [branch]
         if not items or not (isinstance(items[0], Assert) and items[0].kind == "b"):
             return None
-        prefix: frozenset = frozenset([""])
+        prefix = frozenset([""])
         rest = 1
         while rest < len(items):
             exact = _lits(items[rest], icase).exact
@@ -899,7 +954,8 @@ def word_edge_literals(n: Node, icase: bool) -> dict | None:
             rest += 1
         if prefix == frozenset([""]):
             return None
-        edge_after = rest < len(items) and isinstance(items[rest], Assert) and items[rest].kind == "b"
+        following = items[rest] if rest < len(items) else None
+        edge_after = isinstance(following, Assert) and following.kind == "b"
         for literal in prefix:
             # the same literal in two branches: check its end only if both ask
             out[literal] = out.get(literal, True) and edge_after
@@ -938,13 +994,25 @@ def literal_string(n: Node) -> str | None:
 
 
 # ---------------------------------------------------------------------- compile
+class Matcher(Protocol):
+    """A translated pattern as it is used: a compiled ``re`` (or ``regex``)
+    pattern, or a LazyPattern standing in for one."""
+
+    def search(self, string: str, pos: int = ..., endpos: int = ..., /) -> re.Match[str] | None: ...
+
+    def match(self, string: str, pos: int = ..., endpos: int = ..., /) -> re.Match[str] | None: ...
+
+    def finditer(self, string: str, pos: int = ..., endpos: int = ..., /) -> Iterator[re.Match[str]]: ...
+
+
 @dataclass
 class Compiled:
     node: Node
-    pattern: object  # compiled re / regex pattern
+    pattern: Matcher  # `translated` itself when lazy (or time-limited), else compiled now
     py_source: str
     uses_regex_module: bool
     warnings: list[str]
+    translated: LazyPattern
 
 
 def compile_js(source: str, icase: bool, strict: bool = True, lazy: bool = False) -> Compiled:
@@ -966,7 +1034,7 @@ def compile_js(source: str, icase: bool, strict: bool = True, lazy: bool = False
     uses_regex = em.needs_regex_module or guarded  # only `regex` can stop a match that runs too long
     pat = LazyPattern(source, py, icase, uses_regex, guarded)
     # a guarded pattern stays wrapped: the wrapper is what applies the time limit
-    return Compiled(node, pat if lazy or guarded else pat.compiled(), py, uses_regex, p.warnings)
+    return Compiled(node, pat if lazy or guarded else pat.compiled(), py, uses_regex, p.warnings, pat)
 
 
 class LazyPattern:
@@ -981,9 +1049,9 @@ class LazyPattern:
         self.uses_regex_module = uses_regex_module
         self.guarded = guarded  # matched under MATCH_TIME_LIMIT
         self.where = ""  # `file:line: rule 'x'`, for the error when the limit is hit
-        self._pattern = None
+        self._pattern: Matcher | None = None
 
-    def compiled(self):
+    def compiled(self) -> Matcher:
         if self._pattern is None:
             flags = re.IGNORECASE if self.icase else 0
             try:
@@ -1000,33 +1068,35 @@ class LazyPattern:
     def pattern(self) -> str:
         return self.py_source
 
-    def matcher(self):
+    def matcher(self) -> Matcher:
         """What hot loops should call: the compiled pattern itself, or this
         wrapper when the time limit applies."""
         return self if self.guarded else self.compiled()
 
-    def finditer(self, *args):
+    def finditer(self, string: str, *args: int) -> Iterator[re.Match[str]]:
         if not self.guarded:
-            return self.compiled().finditer(*args)
-        return self._bounded(self.compiled().finditer(*args, timeout=MATCH_TIME_LIMIT))
+            return self.compiled().finditer(string, *args)
+        return self._bounded(self._call("finditer", string, *args))
 
-    def search(self, *args):
+    def search(self, string: str, *args: int) -> re.Match[str] | None:
         if not self.guarded:
-            return self.compiled().search(*args)
-        return self._call("search", *args)
+            return self.compiled().search(string, *args)
+        return self._call("search", string, *args)
 
-    def match(self, *args):
+    def match(self, string: str, *args: int) -> re.Match[str] | None:
         if not self.guarded:
-            return self.compiled().match(*args)
-        return self._call("match", *args)
+            return self.compiled().match(string, *args)
+        return self._call("match", string, *args)
 
-    def _call(self, method: str, *args):
+    def _call(self, method: str, string: str, *args: int) -> typing.Any:
+        """`method` of the `regex` pattern under the time limit (a guarded
+        pattern is always one); `regex` has no type stubs, hence Any."""
         try:
-            return getattr(self.compiled(), method)(*args, timeout=MATCH_TIME_LIMIT)
+            return getattr(self.compiled(), method)(string, *args, timeout=MATCH_TIME_LIMIT)
         except TimeoutError:
             raise self._timeout() from None
 
-    def _bounded(self, matches):
+    def _bounded(self, matches: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
         try:
             yield from matches
         except TimeoutError:
