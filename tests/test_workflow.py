@@ -105,7 +105,7 @@ def test_exclude_option_matches_from_any_folder_down_and_may_negate():
     def excluded(shown, *globs):
         return _excluded(FileTarget(None, shown), globs)
     assert excluded("../docs/team3/a.md", "team3/**") and not excluded("../docs/team4/a.md", "team3/**")
-    assert excluded("docs/[ab].md", "docs/[ab].md") and not excluded("docs/c.md", "docs/[ab].md")
+    assert excluded("docs/a.md", "docs/[ab].md") and not excluded("docs/c.md", "docs/[ab].md")
     assert not excluded("docs/drafts/keep.md", "drafts/", "!drafts/keep.md")
     assert excluded("docs/drafts/other.md", "drafts/", "!drafts/keep.md")
     assert not excluded("docs/a.md")
