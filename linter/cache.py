@@ -182,7 +182,7 @@ def _make_folder(folder: Path) -> None:
 @lru_cache(maxsize=1)
 def _secret() -> bytes:
     """32 random bytes kept in the user's cache folder (0600), made once."""
-    from linter.yamlnodes import user_cache_dir
+    from linter.user_cache import user_cache_dir
 
     base = user_cache_dir()
     if base is None:

@@ -10,8 +10,8 @@ Keys (the same in both formats):
     prh_rules: vendor/prh-rules     # where `node_modules/prh/prh-rules/…` imports are found
     rules: {undefined-abbreviation: false, preferred-term: error}
     well_known: [GDPR]              # abbreviations that need no definition
-    include: ["**/*.md"]            # globs, relative to the configuration's folder
-    exclude: ["drafts/**"]
+    include: ["**/*.md"]            # globs (linter.globs: as in .gitignore), relative to
+    exclude: ["drafts/", "!drafts/keep.md"]  # the configuration's folder; `!` takes back out
     overrides:                      # stricter or looser policy for some paths
       - {paths: ["proposals/**"], rules: {undefined-abbreviation: error}}
     rule_docs_url: https://wiki.example.co.jp/yogolint/{rule}   # editors link each finding there
@@ -19,12 +19,12 @@ Keys (the same in both formats):
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from linter.globs import matches
 from linter.source import SETTINGS_FILE_LIMIT, read_regular
 from linter.yamlnodes import LineDict, LineList, YamlError, load_yaml
 
@@ -84,9 +84,9 @@ class Config:
         rel = self.relative(file)
         if rel is None:
             return False
-        if any(glob_match(rel, g) for g in self.exclude):
+        if matches(rel, self.exclude):
             return True
-        return bool(self.include) and not any(glob_match(rel, g) for g in self.include)
+        return bool(self.include) and not matches(rel, self.include)
 
     def overrides_for(self, file: Path) -> list[tuple[str, LineDict]]:
         if not self.overrides:
@@ -94,33 +94,7 @@ class Config:
         rel = self.relative(file)
         if rel is None:
             return []
-        return [(shown, o.policy) for shown, o in self.overrides if any(glob_match(rel, g) for g in o.paths)]
-
-
-def glob_match(rel: str, pattern: str) -> bool:
-    """gitignore-like: `**` spans folders, `*` does not; a bare name matches at any depth."""
-    pattern = pattern.strip("/")
-    if "/" not in pattern:
-        return any(fnmatch.fnmatchcase(part, pattern) for part in rel.split("/"))
-    regex = ""
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            regex += "(?:.*/)?"
-            i += 3
-        elif pattern.startswith("**", i):
-            regex += ".*"
-            i += 2
-        elif pattern[i] == "*":
-            regex += "[^/]*"
-            i += 1
-        elif pattern[i] == "?":
-            regex += "[^/]"
-            i += 1
-        else:
-            regex += re.escape(pattern[i])
-            i += 1
-    return re.fullmatch(regex + "(?:/.*)?", rel) is not None
+        return [(shown, o.policy) for shown, o in self.overrides if matches(rel, o.paths)]
 
 
 def find_config(start: Path) -> Path | None:

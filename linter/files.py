@@ -11,6 +11,7 @@ from pathlib import Path
 from linter.display import printable_path
 from linter.documents import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
 from linter.gitignore import GitIgnore, repository_root
+from linter.globs import compiled
 
 SKIPPED_DIRS = {"node_modules", ".git", ".venv", "venv", "__pycache__", ".yogolint_cache"}
 LINTED_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
@@ -54,13 +55,17 @@ def collect(paths: list[str], exclude: Sequence[str] = ()) -> Walk:
     return Walk(targets, errors, sum(seen.values()))
 
 
-def _excluded(target: FileTarget, exclude) -> bool:
-    from linter.config import glob_match
-
-    # Like .gitignore: a glob may match the path from any folder down.
+def _excluded(target: FileTarget, exclude: Sequence[str]) -> bool:
+    if not exclude:
+        return False
+    spec = compiled(tuple(exclude))
+    # The path is as given (`../docs/a.md`), not relative to a root: a glob
+    # may match it from any folder down. The last glob matching any of those
+    # decides, so `--exclude '!…'` takes back what an earlier one excluded.
     parts = target.shown.replace(os.sep, "/").split("/")
-    tails = ["/".join(parts[i:]) for i in range(len(parts))]
-    return any(glob_match(tail, g) for g in exclude for tail in tails)
+    results = [spec.check_file("/".join(parts[i:])) for i in range(len(parts))]
+    decided = [r for r in results if r.include is not None]
+    return max(decided, key=lambda r: r.index).include if decided else False
 
 
 def _add(target: FileTarget, targets: list[FileTarget], seen: dict, info: os.stat_result | None = None) -> None:

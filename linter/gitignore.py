@@ -1,5 +1,5 @@
 """Respect .gitignore (and .git/info/exclude) when walking a git work tree
-(pathspec reads the syntax)."""
+(`linter.globs` reads the syntax)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from linter import globs
 from linter.source import SETTINGS_FILE_LIMIT, read_regular
 
 
@@ -58,27 +59,8 @@ class GitIgnore:
 def _spec(path: Path):
     if not path.is_file():
         return None
-    from pathspec import GitIgnoreSpec
-
     try:
         lines = read_regular(path, SETTINGS_FILE_LIMIT).decode("utf-8", errors="replace").splitlines()
     except OSError:
         return None
-    return _tolerant_spec(GitIgnoreSpec, lines)
-
-
-def _tolerant_spec(kind, lines: list[str]):
-    """Like git, skip a line it cannot use (`\\`, `!`, `[z-a]`) instead of
-    failing the whole file."""
-    try:
-        return kind.from_lines(lines)
-    except Exception:  # noqa: BLE001 - pathspec raises several kinds, re.error among them
-        pass
-    usable = []
-    for line in lines:
-        try:
-            kind.from_lines([line])
-        except Exception:  # noqa: BLE001
-            continue
-        usable.append(line)
-    return kind.from_lines(usable)
+    return globs.spec(lines)

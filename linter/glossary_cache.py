@@ -24,16 +24,10 @@ from pathlib import Path
 
 from linter.glossary import Deprecated, Entry, Glossary, Section, Sense, glossary_files
 from linter.source import SETTINGS_FILE_LIMIT, read_regular
+from linter.user_cache import user_cache_folder
 
 _FORMAT = "yogolint-glossary-1"  # bump when the stored shape changes
 _CODE = ("glossary.py", "folding.py", "automaton.py", "yamlnodes.py", "glossary_cache.py")
-
-
-def _folder() -> Path | None:
-    from linter.yamlnodes import parsed_cache
-
-    yaml_cache = parsed_cache()
-    return yaml_cache.parent / "glossary" if yaml_cache is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -173,7 +167,7 @@ def _sense(item) -> tuple[str, tuple[str, ...]]:
 
 def load(layers: list[Path], build: Callable[[list[Path]], Glossary]) -> Glossary:
     """`build(layers)` (read and validate the files), unless a run before did it."""
-    folder = _folder()
+    folder = user_cache_folder("glossary")
     key = _key(layers) if folder is not None else None
     if key is None or folder is None:
         return build(layers)

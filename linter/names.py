@@ -80,43 +80,32 @@ def english_name_span(text: str, start: int, end: int) -> tuple[int, int] | None
     line, one blank apart) that contains text[start:end] and is longer than
     it: `Renewal Forecast Health`, `VP of Customer Success`. None when the
     name stands alone (`Customer Success と…`, `Enablement、Comms`)."""
-    lo, hi = start, end
-    # leftwards: a joiner counts only with a name word beyond it
-    pos = lo
-    while True:
-        word = _word_before(text, pos)
-        if word is None:
-            break
-        w_start, w_end = word
-        token = text[w_start:w_end]
-        if _is_name_word(token):
-            lo = pos = w_start
-            continue
-        if token in _JOINERS:
-            beyond = _word_before(text, w_start)
-            if beyond and _is_name_word(text[beyond[0] : beyond[1]]):
-                lo = pos = beyond[0]
-                continue
-        break
-    pos = hi
-    while True:
-        word = _word_after(text, pos)
-        if word is None:
-            break
-        w_start, w_end = word
-        token = text[w_start:w_end]
-        if _is_name_word(token):
-            hi = pos = w_end
-            continue
-        if token in _JOINERS:
-            beyond = _word_after(text, w_end)
-            if beyond and _is_name_word(text[beyond[0] : beyond[1]]):
-                hi = pos = beyond[1]
-                continue
-        break
+    lo = _name_edge(text, start, _word_before, outer=0)
+    hi = _name_edge(text, end, _word_after, outer=1)
     if (lo, hi) == (start, end):
         return None
     return lo, hi
+
+
+def _name_edge(text: str, pos: int, next_word: Callable[[str, int], tuple[int, int] | None], outer: int) -> int:
+    """How far the name runs from `pos` one way: `next_word` finds the word
+    beyond a position (`_word_before` or `_word_after`), `outer` is the index
+    of that word's far end (0 leftwards, 1 rightwards). A joiner counts only
+    with a name word beyond it."""
+    while True:
+        word = next_word(text, pos)
+        if word is None:
+            return pos
+        token = text[word[0] : word[1]]
+        if _is_name_word(token):
+            pos = word[outer]
+            continue
+        if token in _JOINERS:
+            beyond = next_word(text, word[outer])
+            if beyond and _is_name_word(text[beyond[0] : beyond[1]]):
+                pos = beyond[outer]
+                continue
+        return pos
 
 
 def _is_name_word(token: str) -> bool:

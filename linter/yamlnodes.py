@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 from linter.atomic import write_atomically
 from linter.source import SETTINGS_FILE_LIMIT, read_regular
+from linter.user_cache import user_cache_folder
 
 _FORMAT = "yogolint-yaml-1"  # bump when the cached shape changes
 
@@ -120,22 +120,11 @@ def _convert(node, shown: str, done: dict):
 # --- the parsed-file cache ----------------------------------------------------
 
 
-def user_cache_dir() -> Path | None:
-    """$YOGOLINT_CACHE_DIR (empty: no cache), else $XDG_CACHE_HOME/yogolint or
-    ~/.cache/yogolint."""
-    configured = os.environ.get("YOGOLINT_CACHE_DIR")
-    if configured is not None:
-        return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "yogolint"
-
-
 def parsed_cache() -> Path | None:
     """The user cache's `yaml/` folder. Only plain values are stored, as JSON,
     so a cache file can at worst be wrong data for the validators, never code;
     and what does not have the shape written here is parsed again."""
-    base = user_cache_dir()
-    return base / "yaml" if base is not None else None
+    return user_cache_folder("yaml")
 
 
 def _encode(value, seen: set):

@@ -55,6 +55,72 @@ def test_config_option_and_exclude_globs(cli, tmp_path):
     assert excluded.exit_code == 0
 
 
+def _config(tmp_path, text):
+    from linter.config import load_config
+
+    return load_config(write(tmp_path / ".yogolint.yaml", text))
+
+
+@pytest.mark.parametrize("glob, excluded, kept", [
+    ("drafts/[ab].md", ["drafts/a.md", "drafts/b.md"], ["drafts/c.md", "x/drafts/a.md"]),  # a class; anchored
+    ("**/notes/*.md", ["notes/a.md", "x/y/notes/a.md"], ["notes/sub/a.md", "notes.md"]),  # `**/` spans, `*` not
+    ("scratch.md", ["scratch.md", "a/b/scratch.md"], ["a/scratch.md.bak.md"]),  # a bare name at any depth
+    ("drafts/", ["drafts/a.md", "drafts/x/y/z.md", "a/drafts/b.md"], ["drafts.md", "final/a.md"]),  # a folder
+    ("/top.md", ["top.md"], ["a/top.md"]),  # a leading `/` anchors
+    ("archive/**", ["archive/a.md", "archive/x/b.md"], ["a/archive/c.md"]),
+])
+def test_exclude_globs_read_as_in_gitignore(tmp_path, glob, excluded, kept):
+    config = _config(tmp_path, f"exclude: ['{glob}']\n")
+    assert [f for f in excluded if not config.is_excluded(tmp_path / f)] == []
+    assert [f for f in kept if config.is_excluded(tmp_path / f)] == []
+
+
+def test_negation_takes_back_what_an_earlier_glob_matched(tmp_path):
+    # within one list the last matching glob decides, as in .gitignore;
+    # a configuration that extends another may take back the base's exclusions
+    write(tmp_path / "base.yaml", "exclude: ['drafts/**']\n")
+    config = _config(tmp_path, "extend: base.yaml\nexclude: ['!drafts/keep.md']\n")
+    assert config.is_excluded(tmp_path / "drafts" / "a.md")
+    assert not config.is_excluded(tmp_path / "drafts" / "keep.md")
+    config = _config(tmp_path, "include: ['**/*.md', '!drafts/**']\n")
+    assert config.is_excluded(tmp_path / "drafts" / "a.md") and not config.is_excluded(tmp_path / "b.md")
+
+
+def test_overrides_apply_by_glob(tmp_path):
+    config = _config(tmp_path, (
+        "overrides:\n"
+        "  - {paths: ['proposals/[0-9]*.md'], rules: {preferred-term: error}}\n"
+        "  - {paths: ['**/legacy/'], rules: {preferred-term: false}}\n"
+    ))
+    def rules(rel):
+        return [dict(policy["rules"]) for _, policy in config.overrides_for(tmp_path / rel)]
+    assert rules("proposals/2024-crm.md") == [{"preferred-term": "error"}]
+    assert rules("proposals/draft.md") == []
+    assert rules("a/legacy/b/c.md") == [{"preferred-term": False}]
+
+
+def test_exclude_option_matches_from_any_folder_down_and_may_negate():
+    from linter.files import FileTarget, _excluded
+
+    def excluded(shown, *globs):
+        return _excluded(FileTarget(None, shown), globs)
+    assert excluded("../docs/team3/a.md", "team3/**") and not excluded("../docs/team4/a.md", "team3/**")
+    assert excluded("docs/a.md", "docs/[ab].md") and not excluded("docs/c.md", "docs/[ab].md")
+    assert not excluded("docs/drafts/keep.md", "drafts/", "!drafts/keep.md")
+    assert excluded("docs/drafts/other.md", "drafts/", "!drafts/keep.md")
+    assert not excluded("docs/a.md")
+
+
+def test_each_glob_list_is_compiled_once(tmp_path):
+    from linter.globs import compiled
+
+    config = _config(tmp_path, "exclude: ['drafts/**', '*.tmp.md']\n")
+    compiled.cache_clear()
+    for i in range(50):
+        config.is_excluded(tmp_path / f"f{i}.md")
+    assert compiled.cache_info().misses == 1
+
+
 def test_a_wrong_key_or_value_names_file_key_and_allowed(cli, tmp_path):
     write(tmp_path / ".yogolint.yaml", "rules:\n  preferred-term: loud\n")
     write(tmp_path / "a.md", BAD)

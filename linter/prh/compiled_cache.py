@@ -34,10 +34,9 @@ _FORMAT = "yogolint-prh-1"  # bump when the stored shape changes
 
 
 def folder() -> Path | None:
-    from linter.yamlnodes import parsed_cache
+    from linter.user_cache import user_cache_folder
 
-    yaml_cache = parsed_cache()
-    return yaml_cache.parent / "prh" if yaml_cache is not None else None
+    return user_cache_folder("prh")
 
 
 @lru_cache(maxsize=1)
