@@ -36,8 +36,12 @@ import sys
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter.source import read_regular
+
+if TYPE_CHECKING:
+    from ahocorasick_rs import AhoCorasick
 
 _FORMAT = "yogolint-spellings-2"  # bump when the stored shape or the derivation below changes
 # How the rule judges a spelling: a change to these makes a stored table stale.
@@ -67,7 +71,7 @@ class Lexicon:
         for p in patterns:
             by_first.setdefault(p[0], set()).add(len(p))
         self._lengths = {c: sorted(lengths) for c, lengths in by_first.items()}
-        self._automaton = None
+        self._automaton: AhoCorasick | None = None
 
     def matches(self, text: str, text_bytes: int = 0) -> list[tuple[int, int, int]]:
         """Every (pattern, start, end) in `text`, overlapping ones included."""
@@ -87,7 +91,7 @@ class Lexicon:
         if text_bytes >= _AUTOMATON_FROM_BYTES:
             self._automaton_for(text_bytes)
 
-    def _automaton_for(self, text_bytes: int):
+    def _automaton_for(self, text_bytes: int) -> AhoCorasick:
         if self._automaton is None:
             import ahocorasick_rs
 
@@ -121,11 +125,7 @@ class Lexicon:
         live = {group for group, spellings in seen.items() if len(spellings) > 1}
         if not live:
             return []
-        return [
-            (start, end)
-            for pattern, start, end in found
-            if not self.words_of[pattern].isdisjoint(live)
-        ]
+        return [(start, end) for pattern, start, end in found if not self.words_of[pattern].isdisjoint(live)]
 
     def _one_word(self, pattern: int, outer: int) -> bool:
         """`ユーザ` inside `ユーザー`: a spelling inside another of the same word is none."""
@@ -252,10 +252,10 @@ def load() -> Lexicon | None:
 
 
 def _cached(key: str) -> Path | None:
-    from linter.yamlnodes import parsed_cache
+    from linter.user_cache import user_cache_folder
 
-    yaml_cache = parsed_cache()
-    return yaml_cache.parent / "spellings" / f"{key}.json.gz" if yaml_cache is not None else None
+    folder = user_cache_folder("spellings")
+    return folder / f"{key}.json.gz" if folder is not None else None
 
 
 def _read(path: Path, key: str) -> Lexicon | None:

@@ -1,6 +1,7 @@
 """The user's cache folder, where what is kept across runs lives: parsed
 YAML (`yaml/`), validated glossaries (`glossary/`), compiled prh
-dictionaries (`prh/`) and the result cache's key (`result-cache.key`)."""
+dictionaries (`prh/`), the spelling table of another Sudachi dictionary
+(`spellings/`) and the result cache's key (`result-cache.key`)."""
 
 from __future__ import annotations
 
