@@ -79,8 +79,11 @@ class Lexicon:
             return self._automaton_for(text_bytes).find_matches_as_indexes(text, overlapping=True)
         index, lengths = self._index, self._lengths
         found = []
+        size = len(text)
         for start, c in enumerate(text):
             for length in lengths.get(c, ()):
+                if start + length > size:
+                    break  # a slice past the end is shorter, and would match as another
                 i = index.get(text[start : start + length])
                 if i is not None:
                     found.append((i, start, start + length))

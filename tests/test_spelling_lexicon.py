@@ -63,6 +63,13 @@ def test_a_word_that_only_seems_to_hold_another_is_segmented_to_see():
     assert "付" in written
 
 
+@pytest.mark.parametrize("text", ["問い合わせ", "見積もりを送る。\n\n見積りを送る", "ユーザ"])
+def test_both_ways_of_matching_find_the_same_surfaces(text):
+    """A small run looks words up; a large one builds the automaton."""
+    lexicon = load()
+    assert sorted(lexicon.matches(text, 0)) == sorted(lexicon.matches(text, 10**9))
+
+
 CASES = {
     "long vowel": "ユーザーの同意を得る。\n\nユーザーの一覧を出す。\n\nユーザの削除は管理者が行う。\n",
     "okurigana in a compound": "問い合わせの件数を数える。\n\n問い合わせは翌営業日に返す。\n\n問合せ先は営業部です。\n",
