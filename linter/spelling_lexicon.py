@@ -28,11 +28,13 @@ every block is segmented, as before, slower but the same findings.
 
 from __future__ import annotations
 
+import base64
 import bisect
 import gzip
 import hashlib
 import json
 import sys
+from array import array
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -43,7 +45,7 @@ from linter.source import read_regular
 if TYPE_CHECKING:
     from ahocorasick_rs import AhoCorasick
 
-_FORMAT = "yogolint-spellings-2"  # bump when the stored shape or the derivation below changes
+_FORMAT = "yogolint-spellings-3"  # bump when the stored shape or the derivation below changes
 # How the rule judges a spelling: a change to these makes a stored table stale.
 _CODE = ("orthography.py", "folding.py")
 SHIPPED = Path(__file__).parent / "data" / "sudachi_spellings.json.gz"
@@ -56,28 +58,48 @@ _CONTEXT = 12  # characters either side of a doubtful match that are segmented w
 
 
 class Lexicon:
-    """Surfaces (patterns) → the spellings they write → the word (group) of each."""
+    """Surfaces (patterns) → the spellings they write → the word (group) of each.
+
+    Per-pattern data is unpacked on first use: a run meets a few thousand of
+    the 150,000 surfaces, and unpacking them all took longer than the scan."""
 
     def __init__(
-        self, patterns: list[str], spellings: list[tuple[int, ...]], group_of: list[int], spelling_of: list[str]
+        self,
+        patterns: list[str],
+        offsets: array,
+        ids: array,
+        group_of: array,
+        spelling_of: list[str],
+        pairs: frozenset[str],
     ):
         self.patterns = patterns
-        self.spellings = spellings  # per pattern: the spelling ids it writes
-        self.group_of = group_of  # per spelling id: its word…
-        self.spelling_of = spelling_of  # …and how it is spelt
-        self.words_of = [frozenset(group_of[s] for s in ids) for ids in spellings]  # per pattern
-        self._index = {p: i for i, p in enumerate(patterns)}
-        by_first: dict[str, set[int]] = {}
-        for p in patterns:
-            by_first.setdefault(p[0], set()).add(len(p))
-        self._lengths = {c: sorted(lengths) for c, lengths in by_first.items()}
+        self._offsets = offsets  # pattern p writes spellings ids[offsets[p]:offsets[p + 1]]…
+        self._ids = ids
+        self.group_of = group_of  # …each of one word (group)…
+        self.spelling_of = spelling_of  # …and spelt so
+        self.pairs = pairs  # two-kanji words holding a one-kanji surface (`有効`): not matched, looked up
+        self._spellings: dict[int, tuple[int, ...]] = {}
+        self._words: dict[int, frozenset[int]] = {}
+        self._lookup: tuple[dict[str, int], dict[str, list[int]]] | None = None
         self._automaton: AhoCorasick | None = None
+
+    def spellings(self, pattern: int) -> tuple[int, ...]:
+        found = self._spellings.get(pattern)
+        if found is None:
+            found = self._spellings[pattern] = tuple(self._ids[self._offsets[pattern] : self._offsets[pattern + 1]])
+        return found
+
+    def words_of(self, pattern: int) -> frozenset[int]:
+        found = self._words.get(pattern)
+        if found is None:
+            found = self._words[pattern] = frozenset(self.group_of[s] for s in self.spellings(pattern))
+        return found
 
     def matches(self, text: str, text_bytes: int = 0) -> list[tuple[int, int, int]]:
         """Every (pattern, start, end) in `text`, overlapping ones included."""
         if text_bytes >= _AUTOMATON_FROM_BYTES:
             return self._automaton_for(text_bytes).find_matches_as_indexes(text, overlapping=True)
-        index, lengths = self._index, self._lengths
+        index, lengths = self._lookup_tables()
         found = []
         size = len(text)
         for start, c in enumerate(text):
@@ -88,6 +110,15 @@ class Lexicon:
                 if i is not None:
                     found.append((i, start, start + length))
         return found
+
+    def _lookup_tables(self) -> tuple[dict[str, int], dict[str, list[int]]]:
+        if self._lookup is None:
+            by_first: dict[str, set[int]] = {}
+            for p in self.patterns:
+                by_first.setdefault(p[0], set()).add(len(p))
+            index = {p: i for i, p in enumerate(self.patterns)}
+            self._lookup = index, {c: sorted(lengths) for c, lengths in by_first.items()}
+        return self._lookup
 
     def prepare(self, text_bytes: int) -> None:
         """Build now what `matches` will need (before worker processes fork)."""
@@ -111,43 +142,55 @@ class Lexicon:
         empty when it spells every such word one way."""
         found = sorted(self.matches(text, text_bytes), key=lambda m: (m[1], -m[2]))
         seen: dict[int, set[int]] = {}  # word → spellings seen as words of their own
-        inside: list[tuple[int, int, int, int, int]] = []  # (match, its container's span): inside another word
+        inside: list[tuple[int, int, int, int]] = []  # (match, container's pattern, start, end)
         outer = (-1, -1, -1)  # the match reaching furthest so far
-        for match in found:
-            pattern, _, end = match
+        pairs = self.pairs
+        for index, (pattern, start, end) in enumerate(found):
             if end <= outer[2]:
-                if not (
-                    self._one_word(pattern, outer[0]) or _set_apart(text, *outer[1:]) or _okurigana(text, match, outer)
-                ):
-                    inside.append((*match, outer[1], outer[2]))  # `付` in `日付`, unless it is `本日` `付`
+                inside.append((index, *outer))
                 continue
-            outer = match
-            for spelling in self.spellings[pattern]:
+            if end == start + 1 and pairs:
+                if text[start - 1 : end] in pairs and start > 0:
+                    inside.append((index, -1, start - 1, end))
+                    continue
+                if text[start : end + 1] in pairs:
+                    inside.append((index, -1, start, end + 1))
+                    continue
+            outer = (pattern, start, end)
+            for spelling in self.spellings(pattern):
                 seen.setdefault(self.group_of[spelling], set()).add(spelling)
-        self._settle(text, inside, seen)
+        if inside:
+            self._settle(text, found, inside, seen)
         live = {group for group, spellings in seen.items() if len(spellings) > 1}
         if not live:
             return []
-        return [(start, end) for pattern, start, end in found if not self.words_of[pattern].isdisjoint(live)]
+        return [(start, end) for pattern, start, end in found if not self.words_of(pattern).isdisjoint(live)]
 
-    def _one_word(self, pattern: int, outer: int) -> bool:
-        """`ユーザ` inside `ユーザー`: a spelling inside another of the same word is none."""
-        return self.words_of[pattern] <= self.words_of[outer]
-
-    def _settle(self, text: str, inside: list[tuple[int, int, int, int, int]], seen: dict[int, set[int]]) -> None:
-        """A match inside a longer one may still be a word (`本日付`: `本日` `付`):
-        where it would give a word a second spelling, segment the text around
-        it and see."""
+    def _settle(
+        self,
+        text: str,
+        found: list[tuple[int, int, int]],
+        inside: list[tuple[int, int, int, int]],
+        seen: dict[int, set[int]],
+    ) -> None:
+        """A match inside a longer one is taken for part of it, unless it would
+        give a word a second spelling and nothing settles that it is a part:
+        the longer one a spelling of the same word (`ユーザ` in `ユーザー`), set
+        apart by a change of script (`を実行する`), or kanji with the kana that
+        inflect them (`渡` in `渡して`). Then the text around it is segmented
+        to see (`本日付`: `本日` `付`, not `本` `日付`)."""
         from linter.orthography import spelling, units
         from linter.tokenizer import tokenize
 
-        doubtful = {pattern for pattern, *_ in inside}
-        for pattern in list(doubtful):
-            if not any(self._would_add(g, pattern, seen) for g in self.words_of[pattern]):
-                doubtful.discard(pattern)
+        could: dict[int, bool] = {}
         read: dict[str, dict[tuple[int, int], str]] = {}
-        for pattern, start, end, _, _ in inside:
-            if pattern not in doubtful:
+        for index, outer_pattern, outer_start, outer_end in inside:
+            pattern, start, end = found[index]
+            if not could.setdefault(pattern, self._would_add(pattern, seen)):
+                continue
+            if outer_pattern >= 0 and self.words_of(pattern) <= self.words_of(outer_pattern):
+                continue
+            if _set_apart(text, outer_start, outer_end) or _okurigana(text, start, end, outer_start, outer_end):
                 continue
             # Segmentation is local: a few characters either side decide it.
             lo, hi = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
@@ -158,17 +201,22 @@ class Lexicon:
                     (u.start, u.end): spelling(u.surface, u.lemma) for token in tokenize(window) for u in units(token)
                 }
             written = words.get((start - lo, end - lo))
-            added = False
-            for sid in self.spellings[pattern]:
-                if self.spelling_of[sid] == written and sid not in seen.setdefault(self.group_of[sid], set()):
-                    seen[self.group_of[sid]].add(sid)
-                    added = True
-            if added and not any(self._would_add(self.group_of[s], pattern, seen) for s in self.spellings[pattern]):
-                doubtful.discard(pattern)  # what it could show, it has shown
+            if written is None:
+                continue
+            for sid in self.spellings(pattern):
+                if self.spelling_of[sid] == written:
+                    seen.setdefault(self.group_of[sid], set()).add(sid)
+            could[pattern] = self._would_add(pattern, seen)  # what it could show, it may have shown
 
-    def _would_add(self, group: int, pattern: int, seen: dict[int, set[int]]) -> bool:
-        mine = {s for s in self.spellings[pattern] if self.group_of[s] == group}
-        return bool(mine - seen.get(group, set())) and len(seen.get(group, set()) | mine) > 1
+    def _would_add(self, pattern: int, seen: dict[int, set[int]]) -> bool:
+        """Whether `pattern` could give one of its words a second spelling."""
+        mine = self.spellings(pattern)
+        for group in self.words_of(pattern):
+            known = seen.get(group, set())
+            ours = {s for s in mine if self.group_of[s] == group}
+            if len(known) < 2 and ours - known and len(known | ours) > 1:
+                return True
+        return False
 
 
 def _script(c: str) -> str:
@@ -189,10 +237,9 @@ def _set_apart(text: str, start: int, end: int) -> bool:
     return _script(before) != _script(text[start]) and _script(after) != _script(text[end - 1])
 
 
-def _okurigana(text: str, match: tuple[int, int, int], outer: tuple[int, int, int]) -> bool:
+def _okurigana(text: str, start: int, end: int, outer_start: int, outer_end: int) -> bool:
     """`渡` in `渡して`: kanji followed by the kana that inflect them are one word."""
-    _, start, end = match
-    return start == outer[1] and all("\u3041" <= c <= "\u309f" for c in text[end : outer[2]])
+    return start == outer_start and all("\u3041" <= c <= "\u309f" for c in text[end:outer_end])
 
 
 def starts_within(starts: list[int], lo: int, hi: int) -> bool:
@@ -273,25 +320,20 @@ def _read(path: Path, key: str) -> Lexicon | None:
 
 def _lexicon(data: dict) -> Lexicon:
     """Checked as it is read: anything unexpected is a miss (ValueError)."""
-    group_of, spelling_of, patterns = data["group_of"], data["spelling_of"], data["patterns"]
-    if type(group_of) is not list or not all(type(g) is int and g >= 0 for g in group_of):
-        raise ValueError("group_of")
-    if (
-        type(spelling_of) is not list
-        or len(spelling_of) != len(group_of)
-        or not all(type(s) is str for s in spelling_of)
-    ):
-        raise ValueError("spelling_of")
-    if type(patterns) is not dict:
-        raise ValueError("patterns")
-    spellings: list[tuple[int, ...]] = []
-    for surface, ids in patterns.items():
-        if not surface or type(ids) is not list:
-            raise ValueError("pattern")
-        if not all(type(i) is int and 0 <= i < len(group_of) for i in ids):
-            raise ValueError("spelling id")
-        spellings.append(tuple(ids))
-    return Lexicon(list(patterns), spellings, group_of, spelling_of)
+    texts = [data[k] for k in ("surfaces", "spelling_of", "pairs", "offsets", "ids", "group_of")]
+    if not all(type(t) is str for t in texts):
+        raise ValueError("a field is not text")
+    surfaces, spelling_of, pairs = (t.split("\n") if t else [] for t in texts[:3])
+    offsets, ids, group_of = (_unpacked(t) for t in texts[3:])
+    if not all(surfaces) or len(offsets) != len(surfaces) + 1 or offsets[0] != 0 or offsets[-1] != len(ids):
+        raise ValueError("surfaces")
+    if any(b < a for a, b in zip(offsets, offsets[1:], strict=False)):
+        raise ValueError("offsets")
+    if len(spelling_of) != len(group_of) or (ids and (min(ids) < 0 or max(ids) >= len(group_of))):
+        raise ValueError("spelling ids")
+    if group_of and min(group_of) < 0:
+        raise ValueError("groups")
+    return Lexicon(surfaces, offsets, ids, group_of, spelling_of, frozenset(pairs))
 
 
 def _write(path: Path, stored: dict) -> None:
@@ -362,15 +404,40 @@ def _table(words: dict[tuple[str, str], dict[str, set[str]]], surfaces: set[str]
             for surface in written:
                 patterns.setdefault(surface, set()).add(sid)
     _read_alone(patterns, group_of, spelling_of)
-    for blocker in _blockers(patterns, surfaces):
+    blockers, pairs = _blockers(patterns, surfaces)
+    for blocker in blockers:
         patterns[blocker] = set()
     _add_parts(patterns, ids_of)
+    ordered = sorted(patterns)
+    offsets, ids = [0], []
+    for surface in ordered:
+        ids += sorted(patterns[surface])
+        offsets.append(len(ids))
     return {
         "format": _FORMAT,
-        "group_of": group_of,
-        "spelling_of": spelling_of,
-        "patterns": {surface: sorted(ids) for surface, ids in sorted(patterns.items())},
+        "surfaces": "\n".join(ordered),
+        "offsets": _packed(offsets),
+        "ids": _packed(ids),
+        "group_of": _packed(group_of),
+        "spelling_of": "\n".join(spelling_of),
+        "pairs": "\n".join(pairs),
     }
+
+
+def _packed(numbers: list[int]) -> str:
+    """Little-endian 32-bit integers, base64: read back in C, not number by number."""
+    packed = array("i", numbers)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return base64.b64encode(packed.tobytes()).decode("ascii")
+
+
+def _unpacked(text: str) -> array:
+    numbers = array("i")
+    numbers.frombytes(base64.b64decode(text, validate=True))
+    if sys.byteorder == "big":
+        numbers.byteswap()
+    return numbers
 
 
 def _read_alone(patterns: dict[str, set[int]], group_of: list[int], spelling_of: list[str]) -> None:
@@ -394,11 +461,11 @@ def _read_alone(patterns: dict[str, set[int]], group_of: list[int], spelling_of:
                 ids.difference_update(i for i in mine if spelling_of[i] != read)
 
 
-def _blockers(patterns: dict[str, set[int]], surfaces: set[str]) -> list[str]:
+def _blockers(patterns: dict[str, set[int]], surfaces: set[str]) -> tuple[list[str], list[str]]:
     """Dictionary words that hold a shorter surface no word of its own there:
-    katakana words (`プリ` in `アプリ`) and two-kanji words holding a
-    one-kanji surface (`有` in `有効`). Matched too, they hide what they hold,
-    as segmentation would."""
+    katakana words (`プリ` in `アプリ`, matched too) and two-character words
+    holding a one-character surface (`有` in `有効`, looked up beside it).
+    They hide what they hold, as segmentation would."""
     import ahocorasick_rs
 
     from linter.orthography import is_katakana
@@ -406,15 +473,15 @@ def _blockers(patterns: dict[str, set[int]], surfaces: set[str]) -> list[str]:
     katakana = [p for p in patterns if all(is_katakana(c) for c in p)]
     automaton = ahocorasick_rs.AhoCorasick(katakana)
     single = {p for p in patterns if len(p) == 1}
-    found = []
+    found, pairs = [], []
     for surface in surfaces:
         if surface in patterns or len(surface) < 2:
             continue
         if len(surface) == 2 and (surface[0] in single or surface[1] in single):
-            found.append(surface)
+            pairs.append(surface)
         elif all(is_katakana(c) for c in surface) and automaton.find_matches_as_indexes(surface, overlapping=True):
             found.append(surface)
-    return sorted(found)
+    return sorted(found), sorted(pairs)
 
 
 def _add_parts(patterns: dict[str, set[int]], ids_of: dict[str, list[int]]) -> None:
@@ -440,4 +507,7 @@ if __name__ == "__main__":  # python -m linter.spelling_lexicon: rebuild the shi
     table["dictionary"] = fingerprint(found)
     SHIPPED.parent.mkdir(exist_ok=True)
     SHIPPED.write_bytes(encode(table))
-    print(f"{SHIPPED}: {len(table['patterns'])} surfaces, {len(table['group_of'])} spellings")
+    lexicon = _lexicon(table)
+    print(
+        f"{SHIPPED}: {len(lexicon.patterns)} surfaces, {len(lexicon.spelling_of)} spellings, {len(lexicon.pairs)} pairs"
+    )
