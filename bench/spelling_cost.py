@@ -26,7 +26,7 @@ ROOT = BENCH.parent
 CACHE = BENCH / ".cache"
 PYTHON = ROOT / ".venv" / "bin" / "python"
 BASE_COMMIT = "8b65ed5"
-CORPORA = [Path("/work/shared/corpus/ja-docs"), Path("/work/shared/corpus/biz-ja")]
+CORPORA = [ROOT.parent / "shared" / "corpus" / "ja-docs", ROOT.parent / "shared" / "corpus" / "biz-ja"]
 HEADING = "## spelling-variant: folder scan before and after"
 
 

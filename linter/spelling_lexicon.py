@@ -186,7 +186,10 @@ class Lexicon:
         read: dict[str, dict[tuple[int, int], str]] = {}
         for index, outer_pattern, outer_start, outer_end in inside:
             pattern, start, end = found[index]
-            if not could.setdefault(pattern, self._would_add(pattern, seen)):
+            worth = could.get(pattern)
+            if worth is None:
+                worth = could[pattern] = self._would_add(pattern, seen)
+            if not worth:
                 continue
             if outer_pattern >= 0 and self.words_of(pattern) <= self.words_of(outer_pattern):
                 continue
