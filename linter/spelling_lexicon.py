@@ -141,85 +141,92 @@ class Lexicon:
         """Spans of `text` that write a word the text spells two ways, sorted;
         empty when it spells every such word one way."""
         found = sorted(self.matches(text, text_bytes), key=lambda m: (m[1], -m[2]))
-        seen: dict[int, set[int]] = {}  # word → spellings seen as words of their own
-        inside: list[tuple[int, int, int, int]] = []  # (match, container's pattern, start, end)
-        outer = (-1, -1, -1)  # the match reaching furthest so far
-        pairs = self.pairs
-        for index, (pattern, start, end) in enumerate(found):
-            if end <= outer[2]:
-                inside.append((index, *outer))
-                continue
-            if end == start + 1 and pairs:
-                if text[start - 1 : end] in pairs and start > 0:
-                    inside.append((index, -1, start - 1, end))
-                    continue
-                if text[start : end + 1] in pairs:
-                    inside.append((index, -1, start, end + 1))
-                    continue
-            outer = (pattern, start, end)
-            for spelling in self.spellings(pattern):
-                seen.setdefault(self.group_of[spelling], set()).add(spelling)
-        if inside:
-            self._settle(text, found, inside, seen)
-        live = {group for group, spellings in seen.items() if len(spellings) > 1}
+        candidates = self._candidates(text, found)
+        read: dict[str, list[tuple[int, int, str]]] = {}
+        live = {
+            group
+            for group, spellings in candidates.items()
+            if len(spellings) > 1 and self._two_confirmed(text, found, spellings, read)
+        }
         if not live:
             return []
         return [(start, end) for pattern, start, end in found if not self.words_of(pattern).isdisjoint(live)]
 
-    def _settle(
+    def _candidates(self, text: str, found: list[tuple[int, int, int]]) -> dict[int, dict[int, list[int]]]:
+        """word → spelling → the matches that may write it as a word of its own.
+
+        A match inside a longer one is taken for part of it when the longer
+        one is a spelling of the same word (`ユーザ` in `ユーザー`), begins with
+        it (`読み` in `読み込んで`, `渡` in `渡して`: segmentation goes left to
+        right), or is set apart by a change of script (`を実行する`); a
+        one-character match beside a two-character word that holds it (`有` in
+        `有効`) is inside that word. Only a match at the end or in the middle
+        of another word, reachable by a word from the left, stays a candidate
+        (`本日付`: `本日` `付`)."""
+        candidates: dict[int, dict[int, list[int]]] = {}
+        outer = (-1, -1, -1)  # the match reaching furthest so far
+        pairs = self.pairs
+        for index, (pattern, start, end) in enumerate(found):
+            if end <= outer[2]:
+                container = outer
+            elif end == start + 1 and start > 0 and text[start - 1 : end] in pairs:
+                container = (-1, start - 1, end)
+            elif end == start + 1 and text[start : end + 1] in pairs:
+                container = (-1, start, end + 1)
+            else:
+                container = None
+                outer = (pattern, start, end)
+            if container is not None:
+                if container[0] >= 0 and self.words_of(pattern) <= self.words_of(container[0]):
+                    continue
+                if start == container[1] or _set_apart(text, container[1], container[2]):
+                    continue
+            for spelling in self.spellings(pattern):
+                candidates.setdefault(self.group_of[spelling], {}).setdefault(spelling, []).append(index)
+        return candidates
+
+    def _two_confirmed(
         self,
         text: str,
         found: list[tuple[int, int, int]],
-        inside: list[tuple[int, int, int, int]],
-        seen: dict[int, set[int]],
-    ) -> None:
-        """A match inside a longer one is taken for part of it, unless it would
-        give a word a second spelling and nothing settles that it is a part:
-        the longer one a spelling of the same word (`ユーザ` in `ユーザー`), set
-        apart by a change of script (`を実行する`), or kanji with the kana that
-        inflect them (`渡` in `渡して`). Then the text around it is segmented
-        to see (`本日付`: `本日` `付`, not `本` `日付`)."""
+        spellings: dict[int, list[int]],
+        read: dict[str, list[tuple[int, int, str]]],
+    ) -> bool:
+        """Whether segmentation confirms two of a word's candidate spellings
+        (`本日付` is `本日` `付`; `最小限` holds no word `限`). A few characters
+        either side decide a word's segmentation: the text around one match
+        is segmented, and a spelling is confirmed at its first confirmed match."""
+        confirmed = 0
+        left = len(spellings)
+        for spelling, indexes in sorted(spellings.items(), key=lambda item: -len(item[1])):
+            left -= 1
+            written = self.spelling_of[spelling]
+            if any(self._segmented(text, found[i], written, read) for i in indexes):
+                confirmed += 1
+                if confirmed == 2:
+                    return True
+            if confirmed + left < 2:
+                return False
+        return False
+
+    def _segmented(
+        self, text: str, match: tuple[int, int, int], written: str, read: dict[str, list[tuple[int, int, str]]]
+    ) -> bool:
+        """Whether Sudachi reads a word spelt `written` at `match` (or, for a
+        compound, inside it)."""
         from linter.orthography import spelling, units
         from linter.tokenizer import tokenize
 
-        could: dict[int, bool] = {}
-        read: dict[str, dict[tuple[int, int], str]] = {}
-        for index, outer_pattern, outer_start, outer_end in inside:
-            pattern, start, end = found[index]
-            worth = could.get(pattern)
-            if worth is None:
-                worth = could[pattern] = self._would_add(pattern, seen)
-            if not worth:
-                continue
-            if outer_pattern >= 0 and self.words_of(pattern) <= self.words_of(outer_pattern):
-                continue
-            if _set_apart(text, outer_start, outer_end) or _okurigana(text, start, end, outer_start, outer_end):
-                continue
-            # Segmentation is local: a few characters either side decide it.
-            lo, hi = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
-            window = text[lo:hi]
-            words = read.get(window)
-            if words is None:
-                words = read[window] = {
-                    (u.start, u.end): spelling(u.surface, u.lemma) for token in tokenize(window) for u in units(token)
-                }
-            written = words.get((start - lo, end - lo))
-            if written is None:
-                continue
-            for sid in self.spellings(pattern):
-                if self.spelling_of[sid] == written:
-                    seen.setdefault(self.group_of[sid], set()).add(sid)
-            could[pattern] = self._would_add(pattern, seen)  # what it could show, it may have shown
-
-    def _would_add(self, pattern: int, seen: dict[int, set[int]]) -> bool:
-        """Whether `pattern` could give one of its words a second spelling."""
-        mine = self.spellings(pattern)
-        for group in self.words_of(pattern):
-            known = seen.get(group, set())
-            ours = {s for s in mine if self.group_of[s] == group}
-            if len(known) < 2 and ours - known and len(known | ours) > 1:
-                return True
-        return False
+        _, start, end = match
+        lo, hi = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
+        window = text[lo:hi]
+        words = read.get(window)
+        if words is None:
+            words = read[window] = [
+                (u.start, u.end, spelling(u.surface, u.lemma)) for token in tokenize(window) for u in units(token)
+            ]
+        start, end = start - lo, end - lo
+        return any(s >= start and e <= end and w == written for s, e, w in words)
 
 
 def _script(c: str) -> str:
@@ -238,11 +245,6 @@ def _set_apart(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     return _script(before) != _script(text[start]) and _script(after) != _script(text[end - 1])
-
-
-def _okurigana(text: str, start: int, end: int, outer_start: int, outer_end: int) -> bool:
-    """`渡` in `渡して`: kanji followed by the kana that inflect them are one word."""
-    return start == outer_start and all("\u3041" <= c <= "\u309f" for c in text[end:outer_end])
 
 
 def starts_within(starts: list[int], lo: int, hi: int) -> bool:
