@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from linter.context import LintContext
 from linter.folding import width_normalize
@@ -25,6 +26,9 @@ from linter.orthography import (
 from linter.policy import Policy
 from linter.rules import Needs, rule
 from linter.tokenizer import Token
+
+if TYPE_CHECKING:
+    from linter.spelling_lexicon import Lexicon
 
 RULE_ID = "spelling-variant"
 
@@ -155,21 +159,32 @@ class _Screen:
     the glossary pins are read whole, as without the screen."""
 
     def __init__(self, glossary: Glossary, text_bytes: int):
-        from linter.spelling_lexicon import load
+        from linter.spelling_lexicon import AUTOMATON_FROM_BYTES, SCREEN_FROM_BYTES
 
-        self.lexicon = load()
         self.text_bytes = text_bytes
-        if self.lexicon is not None:
-            self.lexicon.prepare(text_bytes)
+        self.active = text_bytes >= SCREEN_FROM_BYTES
+        if text_bytes >= AUTOMATON_FROM_BYTES:  # a folder: build the screen now, before workers fork
+            self._lexicon()
         # Stems: an inflected pinned spelling is written with other endings.
         self.pinned = sorted({form.rstrip(_HIRAGANA) or form for form in _glossary_spellings(glossary)[0]})
+
+    def _lexicon(self) -> Lexicon | None:
+        from linter.spelling_lexicon import load
+
+        lexicon = load()  # once per process
+        if lexicon is not None:
+            lexicon.prepare(self.text_bytes)
+        return lexicon
 
     def __call__(self, text: str) -> _Seen | None:
         if text.isascii():
             return None  # Latin words vary here only in width
-        if self.lexicon is None or _READ_WHOLE.search(text) or any(p in text for p in self.pinned):
+        if _READ_WHOLE.search(text) or any(p in text for p in self.pinned):
             return _Seen(None)
-        spans = self.lexicon.evidence(text, self.text_bytes)
+        lexicon = self._lexicon() if self.active else None
+        if lexicon is None:
+            return _Seen(None)
+        spans = lexicon.evidence(text, self.text_bytes)
         return _Seen(spans) if spans else None
 
 
