@@ -1,8 +1,5 @@
 """How broken prh dictionaries are reported, strict and lenient: every message
 with its file:line, pinned so that a change to how prh YAML is read shows here.
-
-Not pinned: a merge key whose value is not a mapping (`<<: 5`, `<<: [1]`), which
-escapes load_prh as yaml.ConstructorError instead of a PrhError.
 """
 
 import pytest
@@ -10,6 +7,18 @@ import pytest
 from linter.prh import PrhError, load_prh
 
 CASES = [
+    (
+        "00-merge-of-a-scalar",
+        "version: 1\nrules:\n  - <<: 5\n    expected: a\n",
+        "error: {p}:3: invalid YAML: expected a mapping or list of mappings for merging, but found scalar",
+        "error: {p}:3: invalid YAML: expected a mapping or list of mappings for merging, but found scalar",
+    ),
+    (
+        "00-merge-of-a-list-of-scalars",
+        "version: 1\nrules:\n  - <<: [1]\n    expected: a\n",
+        "error: {p}:3: invalid YAML: expected a mapping for merging, but found scalar",
+        "error: {p}:3: invalid YAML: expected a mapping for merging, but found scalar",
+    ),
     (
         "01-unknown-top",
         "version: 1\nfoo: 1\nrules:\n  - expected: A\n",

@@ -191,7 +191,12 @@ class _Ctx:
     def mapping(self, node, where: str, allowed) -> dict[str, tuple]:
         if not isinstance(node, yaml.MappingNode):
             raise self.err(node, f"{where} must be a mapping")
-        self.loader.flatten_mapping(node)
+        try:
+            self.loader.flatten_mapping(node)
+        except yaml.MarkedYAMLError as e:  # `<<: 5`: a merge of no mapping
+            mark = e.problem_mark or e.context_mark
+            line = mark.line + 1 if mark else _line(node)
+            raise PrhError(f"{self.path}:{line}: invalid YAML: {e.problem or e}") from None
         out: dict[str, tuple] = {}
         for k, v in node.value:
             if not isinstance(k, yaml.ScalarNode):
