@@ -37,11 +37,12 @@ def _environment() -> str:
 
 
 def _code_signature() -> str:
-    """Size and mtime of the engine's own files: an edited checkout (between
-    releases, the version does not change) must not be served old results."""
+    """Size and mtime of the engine's own files (and of the spelling table it
+    ships): an edited checkout (between releases, the version does not
+    change) must not be served old results."""
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted([*package.rglob("*.py"), *(package / "data").glob("*.gz")]):
         stat = path.stat()
         digest.update(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     return digest.hexdigest()[:16]
