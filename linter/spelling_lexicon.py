@@ -44,7 +44,7 @@ from linter.source import read_regular
 if TYPE_CHECKING:
     from ahocorasick_rs import AhoCorasick
 
-_FORMAT = "yogolint-spellings-4"  # bump when the stored shape or the derivation below changes
+_FORMAT = "yogolint-spellings-5"  # bump when the stored shape or the derivation below changes
 # How the rule judges a spelling: a change to these makes a stored table stale.
 _CODE = ("orthography.py", "folding.py")
 SHIPPED = Path(__file__).parent / "data" / "sudachi_spellings.bin.gz"
@@ -72,6 +72,7 @@ class Lexicon:
         ids: array,
         group_of: array,
         spelling_of: list[str],
+        normal_of: list[str],
         pairs: array,
     ):
         self.patterns = patterns
@@ -79,6 +80,7 @@ class Lexicon:
         self._ids = ids
         self.group_of = group_of  # …each of one word (group)…
         self.spelling_of = spelling_of  # …and spelt so
+        self.normal_of = normal_of  # per word: its normalized form
         self.pairs = pairs  # sorted codes of two-character words holding a one-character surface (`有効`)
         self._spellings: dict[int, tuple[int, ...]] = {}
         self._words: dict[int, frozenset[int]] = {}
@@ -139,7 +141,7 @@ class Lexicon:
         empty when it spells every such word one way."""
         found = sorted(self.matches(text, text_bytes), key=lambda m: (m[1], -m[2]))
         candidates = self._candidates(text, found)
-        read: dict[str, list[tuple[int, int, str]]] = {}
+        read: dict[str, list[tuple[int, int, tuple[str, str]]]] = {}
         live = {
             group
             for group, spellings in candidates.items()
@@ -192,7 +194,7 @@ class Lexicon:
         text: str,
         found: list[tuple[int, int, int]],
         spellings: dict[int, list[int]],
-        read: dict[str, list[tuple[int, int, str]]],
+        read: dict[str, list[tuple[int, int, tuple[str, str]]]],
     ) -> bool:
         """Whether segmentation confirms two of a word's candidate spellings
         (`本日付` is `本日` `付`; `最小限` holds no word `限`). A few characters
@@ -202,8 +204,8 @@ class Lexicon:
         left = len(spellings)
         for spelling, indexes in sorted(spellings.items(), key=lambda item: -len(item[1])):
             left -= 1
-            written = self.spelling_of[spelling]
-            if any(self._segmented(text, found[i], written, read) for i in indexes):
+            word = (self.spelling_of[spelling], self.normal_of[self.group_of[spelling]])
+            if any(self._segmented(text, found[i], word, read) for i in indexes):
                 confirmed += 1
                 if confirmed == 2:
                     return True
@@ -212,10 +214,15 @@ class Lexicon:
         return False
 
     def _segmented(
-        self, text: str, match: tuple[int, int, int], written: str, read: dict[str, list[tuple[int, int, str]]]
+        self,
+        text: str,
+        match: tuple[int, int, int],
+        word: tuple[str, str],
+        read: dict[str, list[tuple[int, int, tuple[str, str]]]],
     ) -> bool:
-        """Whether Sudachi reads a word spelt `written` at `match` (or, for a
-        compound, inside it)."""
+        """Whether Sudachi reads `word` (its spelling and normalized form:
+        `行` the line is no spelling of `行く`) at `match` (or, for a compound,
+        inside it)."""
         from linter.orthography import spelling, units
         from linter.tokenizer import tokenize
 
@@ -225,10 +232,12 @@ class Lexicon:
         words = read.get(window)
         if words is None:
             words = read[window] = [
-                (u.start, u.end, spelling(u.surface, u.lemma)) for token in tokenize(window) for u in units(token)
+                (u.start, u.end, (spelling(u.surface, u.lemma), u.normalized))
+                for token in tokenize(window)
+                for u in units(token)
             ]
         start, end = start - lo, end - lo
-        return any(s >= start and e <= end and w == written for s, e, w in words)
+        return any(s >= start and e <= end and w == word for s, e, w in words)
 
 
 def _script(c: str) -> str:
@@ -322,7 +331,7 @@ def _read(path: Path, key: str, trusted: bool = False) -> Lexicon | None:
         return None
 
 
-_TEXTS = ("surfaces", "spelling_of")
+_TEXTS = ("surfaces", "spelling_of", "normal_of")
 _NUMBERS = {"offsets": "i", "ids": "i", "group_of": "i", "pairs": "q"}
 
 
@@ -342,7 +351,7 @@ def decode(data: bytes, key: str, trusted: bool = False) -> Lexicon | None:
         if type(start) is not int or type(length) is not int or not 0 <= start <= start + length <= len(body):
             raise ValueError(name)
         parts[name] = body[start : start + length]
-    surfaces, spelling_of = (parts[n].decode("utf-8").split("\n") if parts[n] else [] for n in _TEXTS)
+    surfaces, spelling_of, normal_of = (parts[n].decode("utf-8").split("\n") if parts[n] else [] for n in _TEXTS)
     offsets, ids, group_of, pairs = (_numbers(parts[n], code) for n, code in _NUMBERS.items())
     # Checked in C. The shipped table is the package's own; a cached one is
     # checked to be sorted too (the look-up walks the surfaces by bisection).
@@ -352,9 +361,9 @@ def decode(data: bytes, key: str, trusted: bool = False) -> Lexicon | None:
         raise ValueError("offsets")  # out of order they would only give a surface no spellings
     if len(spelling_of) != len(group_of) or (ids and (min(ids) < 0 or max(ids) >= len(group_of))):
         raise ValueError("spelling ids")
-    if group_of and min(group_of) < 0:
+    if group_of and (min(group_of) < 0 or max(group_of) >= len(normal_of)):
         raise ValueError("groups")
-    return Lexicon(surfaces, offsets, ids, group_of, spelling_of, pairs)
+    return Lexicon(surfaces, offsets, ids, group_of, spelling_of, normal_of, pairs)
 
 
 def encode(stored: dict) -> bytes:
@@ -444,7 +453,9 @@ def _table(words: dict[tuple[str, str], dict[str, set[str]]], surfaces: set[str]
     spelling_of: list[str] = []
     ids_of: dict[str, list[int]] = {}  # spelling → its ids (one per word it spells)
     patterns: dict[str, set[int]] = {}
-    for group, (_, spellings) in enumerate(sorted(words.items())):
+    normal_of: list[str] = []
+    for group, ((normalized, _), spellings) in enumerate(sorted(words.items())):
+        normal_of.append(normalized)
         for chosen, written in sorted(spellings.items()):
             sid = len(group_of)
             group_of.append(group)
@@ -468,6 +479,7 @@ def _table(words: dict[tuple[str, str], dict[str, set[str]]], surfaces: set[str]
         "ids": ids,
         "group_of": group_of,
         "spelling_of": spelling_of,
+        "normal_of": normal_of,
         "pairs": sorted(pair_code(p) for p in pairs),
     }
 

@@ -76,6 +76,12 @@ def test_both_ways_of_matching_find_the_same_surfaces(text):
     assert sorted(lexicon.matches(text, 0)) == sorted(lexicon.matches(text, 10**9))
 
 
+def test_a_one_kanji_word_of_another_meaning_is_no_spelling_of_it():
+    # `行` (a line) is a word of its own, not `行く` written short.
+    text = "1行目を消す。\n\n2行目を直す。\n\n会社に行く。\n"
+    assert load().evidence(text) == []
+
+
 CASES = {
     "long vowel": "ユーザーの同意を得る。\n\nユーザーの一覧を出す。\n\nユーザの削除は管理者が行う。\n",
     "okurigana in a compound": "問い合わせの件数を数える。\n\n問い合わせは翌営業日に返す。\n\n問合せ先は営業部です。\n",
