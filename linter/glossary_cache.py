@@ -24,7 +24,7 @@ from pathlib import Path
 
 from linter.glossary import Deprecated, Entry, Glossary, Section, Sense, glossary_files
 from linter.source import SETTINGS_FILE_LIMIT, read_regular
-from linter.user_cache import user_cache_folder
+from linter.user_cache import code_digest, user_cache_folder
 
 _FORMAT = "yogolint-glossary-1"  # bump when the stored shape changes
 _CODE = ("glossary.py", "folding.py", "automaton.py", "yamlnodes.py", "glossary_cache.py")
@@ -32,11 +32,8 @@ _CODE = ("glossary.py", "folding.py", "automaton.py", "yamlnodes.py", "glossary_
 
 @lru_cache(maxsize=1)
 def _code_version() -> bytes:
-    digest = hashlib.sha256(_FORMAT.encode())
     here = Path(__file__).parent
-    for name in _CODE:
-        digest.update(name.encode() + b"\0" + (here / name).read_bytes())
-    return digest.digest()
+    return code_digest(_FORMAT, [here / name for name in _CODE])
 
 
 def _key(layers: list[Path]) -> str | None:

@@ -278,11 +278,10 @@ def dictionary_file() -> Path | None:
 
 @lru_cache(maxsize=1)
 def _code_version() -> str:
-    digest = hashlib.sha256(_FORMAT.encode())
+    from linter.user_cache import code_digest
+
     here = Path(__file__).parent
-    for name in _CODE:
-        digest.update(name.encode() + b"\0" + (here / name).read_bytes())
-    return digest.hexdigest()[:16]
+    return code_digest(_FORMAT, [here / name for name in _CODE]).hex()[:16]
 
 
 def fingerprint(dictionary: Path) -> str:

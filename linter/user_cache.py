@@ -5,6 +5,7 @@ dictionaries (`prh/`), the spelling table of another Sudachi dictionary
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -23,3 +24,12 @@ def user_cache_folder(name: str) -> Path | None:
     """One cache's folder in the user cache; None when caching is off."""
     base = user_cache_dir()
     return base / name if base is not None else None
+
+
+def code_digest(format_name: str, files: list[Path]) -> bytes:
+    """Of a stored shape's name and the code that makes what is stored: a
+    change to either makes every entry stale."""
+    digest = hashlib.sha256(format_name.encode())
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.digest()

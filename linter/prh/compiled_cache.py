@@ -42,10 +42,9 @@ def folder() -> Path | None:
 @lru_cache(maxsize=1)
 def _code_version() -> str:
     """The bytes of this package: a changed translator makes every entry stale."""
-    digest = hashlib.sha256(_FORMAT.encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    from linter.user_cache import code_digest
+
+    return code_digest(_FORMAT, sorted(Path(__file__).parent.glob("*.py"))).hex()
 
 
 def _key(path: str, strict: bool, data: bytes) -> str:
