@@ -88,7 +88,9 @@ class Linter:
         screened = {
             rule_id: seen for rule_id, screen in self.screens.items() if (seen := screen(source.text)) is not None
         }
-        needs_words = any(r.needs.words and (r.id in screened or r.id not in self.screens) for r in self.rules)
+        # the word-reading rules that read this file: all but those whose screen saw nothing
+        reading = {r.id for r in self.rules if r.needs.words and (r.id in screened or r.id not in self.screens)}
+        needs_words = bool(reading)
         if not has_terms and not prh_hits and not needs_words:
             return []
         focus: set[int] | None = None
@@ -115,11 +117,11 @@ class Linter:
         for rule in self.rules:
             wanted = self.wanted.get(rule.id, frozenset())
             view = [o for o in occurrences if o.entry.term in wanted]
-            reads_words = rule.needs.words and (rule.id in screened or rule.id not in self.screens)
-            if not view and not reads_words and not (rule.needs.prh and prh_hits):
+            if rule.needs.words:
+                if rule.id not in reading:
+                    continue  # its screen saw nothing for it here
+            elif not view and not (rule.needs.prh and prh_hits):
                 continue
-            if rule.needs.words and not reads_words:
-                continue  # its screen saw nothing for it here
             diagnostics.extend(rule.check(replace(ctx, occurrences=view, screened=screened.get(rule.id))))
         return diagnostics
 
