@@ -7,16 +7,19 @@ slower. Yet a document can only hold a variant where it writes two spellings
 of one word, and the lexicon knows every spelling it will ever return: its
 entries, grouped by normalized form and orthographic class as the rule groups
 words (`linter.orthography`), give about 22,000 words with two or more
-spellings and 96,000 surfaces that write them. One Aho-Corasick pass over the
-raw text finds those surfaces; only blocks holding two spellings of one such
-word are segmented.
+spellings and 96,000 surfaces that write them (with the katakana words that
+hold one: 140,000 patterns). One Aho-Corasick pass over the raw text finds
+them; a word counts as spelt two ways only when segmenting a few characters
+around its matches confirms two spellings; only blocks holding such a word
+are segmented.
 
 The screen reads matches as a tokenizer would: a match inside a longer one
 (`ユーザ` inside `ユーザー`) is no word of its own, except where the longer
 one is a compound whose parts are themselves such words (`問合せ先` stands
-for `問合せ`, which the rule counts). Findings were checked identical with
-and without the screen over the corpora and the labelled sets
-(`bench/spelling_cost.py --check`).
+for `問合せ`, which the rule counts) or a word from the left may reach into
+it (`本日付`). Findings were checked identical with and without the screen
+over the corpora and the labelled sets (`tests/test_spelling_lexicon.py`
+compares them on real text).
 
 Reading the lexicon takes about 25 s (1.6 million entries), so the table is
 shipped for the dictionary this package is tested with
@@ -48,10 +51,10 @@ _FORMAT = "yogolint-spellings-5"  # bump when the stored shape or the derivation
 # How the rule judges a spelling: a change to these makes a stored table stale.
 _CODE = ("orthography.py", "folding.py")
 SHIPPED = Path(__file__).parent / "data" / "sudachi_spellings.bin.gz"
-_TABLE_LIMIT = 64 * 1024 * 1024  # uncompressed; the shipped table is ≈ 3 MB
+_TABLE_LIMIT = 64 * 1024 * 1024  # uncompressed; the shipped table is ≈ 5 MB
 
-# Below this many bytes of text in a run, a dictionary look-up at each
-# character beats building the automaton (≈ 0.16 s for 96,000 patterns).
+# Below this many bytes of text in a run, walking the sorted surfaces at each
+# character beats building the automaton (≈ 0.3 s for 140,000 patterns).
 AUTOMATON_FROM_BYTES = 400_000
 # Below this many bytes in a run, segmenting every block (≈ 1 MB/s) costs
 # less than loading the table (≈ 0.1 s): a pre-commit hook on a few files.
@@ -63,7 +66,7 @@ class Lexicon:
     """Surfaces (patterns) → the spellings they write → the word (group) of each.
 
     Per-pattern data is unpacked on first use: a run meets a few thousand of
-    the 150,000 surfaces, and unpacking them all took longer than the scan."""
+    the 140,000 surfaces, and unpacking them all took longer than the scan."""
 
     def __init__(
         self,
@@ -258,12 +261,6 @@ def _set_apart(text: str, start: int, end: int) -> bool:
     return _script(before) != _script(text[start]) and _script(after) != _script(text[end - 1])
 
 
-def starts_within(starts: list[int], lo: int, hi: int) -> bool:
-    """Whether one of the sorted `starts` lies in [lo, hi)."""
-    i = bisect.bisect_left(starts, lo)
-    return i < len(starts) and starts[i] < hi
-
-
 # Loading ----------------------------------------------------------------
 
 
@@ -310,17 +307,18 @@ def load() -> Lexicon | None:
     if stored is None:
         return None
     stored["dictionary"] = key
+    packed = pack(stored)
     cached = _cached(key)
     if cached is not None:
-        _write(cached, stored)
-    return decode(gzip.decompress(encode(stored)), key, trusted=True)
+        _write(cached, packed)
+    return decode(packed, key, trusted=True)
 
 
 def _cached(key: str) -> Path | None:
     from linter.user_cache import user_cache_folder
 
     folder = user_cache_folder("spellings")
-    return folder / f"{key}.json.gz" if folder is not None else None
+    return folder / f"{key}.bin.gz" if folder is not None else None
 
 
 def _read(path: Path, key: str, trusted: bool = False) -> Lexicon | None:
@@ -365,8 +363,8 @@ def decode(data: bytes, key: str, trusted: bool = False) -> Lexicon | None:
     return Lexicon(surfaces, offsets, ids, group_of, spelling_of, normal_of, pairs)
 
 
-def encode(stored: dict) -> bytes:
-    """The stored form of `_table()`'s output, gzipped."""
+def pack(stored: dict) -> bytes:
+    """The stored form of `_table()`'s output (gzipped on disk)."""
     body = bytearray()
     sections = {}
     for name in (*_TEXTS, *_NUMBERS):
@@ -381,8 +379,11 @@ def encode(stored: dict) -> bytes:
         sections[name] = [len(body), len(chunk)]
         body += chunk
     header = {"format": _FORMAT, "dictionary": stored["dictionary"], "sections": sections}
-    data = json.dumps(header, separators=(",", ":")).encode("ascii") + b"\n" + bytes(body)
-    return gzip.compress(data, compresslevel=9, mtime=0)
+    return json.dumps(header, separators=(",", ":")).encode("ascii") + b"\n" + bytes(body)
+
+
+def _compressed(packed: bytes) -> bytes:
+    return gzip.compress(packed, compresslevel=9, mtime=0)
 
 
 def _numbers(data: bytes, code: str) -> array:
@@ -398,13 +399,13 @@ def pair_code(pair: str) -> int:
     return (ord(pair[0]) << 21) | ord(pair[1])
 
 
-def _write(path: Path, stored: dict) -> None:
+def _write(path: Path, packed: bytes) -> None:
     """Best effort, atomic: a read-only home only costs the next run the reading."""
     from linter.atomic import write_atomically
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, encode(stored), fsync=False, follow_symlinks=False, trusted=path.parent)
+        write_atomically(path, _compressed(packed), fsync=False, follow_symlinks=False, trusted=path.parent)
     except (OSError, ValueError):
         pass
 
@@ -549,8 +550,9 @@ if __name__ == "__main__":  # python -m linter.spelling_lexicon: rebuild the shi
         sys.exit("no Sudachi dictionary whose entries can be listed")
     table["dictionary"] = fingerprint(found)
     SHIPPED.parent.mkdir(exist_ok=True)
-    SHIPPED.write_bytes(encode(table))
-    lexicon = decode(gzip.decompress(encode(table)), table["dictionary"], trusted=True)
+    packed = pack(table)
+    SHIPPED.write_bytes(_compressed(packed))
+    lexicon = decode(packed, table["dictionary"], trusted=True)
     assert lexicon is not None
     print(
         f"{SHIPPED}: {len(lexicon.patterns)} surfaces, {len(lexicon.spelling_of)} spellings, {len(lexicon.pairs)} pairs"

@@ -195,9 +195,9 @@ class _Seen:
     spans: list[tuple[int, int]] | None
 
     def holds(self, start: int, end: int) -> bool:
-        from linter.spelling_lexicon import starts_within
-
-        return starts_within(self._starts, start, end)
+        """Whether a span starts in the block [start, end)."""
+        i = bisect.bisect_left(self._starts, start)
+        return i < len(self._starts) and self._starts[i] < end
 
     @cached_property
     def _starts(self) -> list[int]:
@@ -205,11 +205,12 @@ class _Seen:
 
 
 _HIRAGANA = "".join(chr(c) for c in range(0x3041, 0x30A0))
-# Letters that differ from their ordinary form only in width or composition.
-_WIDTH = re.compile("[０-９Ａ-Ｚａ-ｚ\uff61-\uff9f\u3099\u309a]")
+# Letters that differ from their ordinary form only in width or composition…
+_WIDTH_LETTERS = "０-９Ａ-Ｚａ-ｚ\uff61-\uff9f\u3099\u309a"
+_WIDTH = re.compile(f"[{_WIDTH_LETTERS}]")
 # …and what Sudachi also folds before it looks a word up: compatibility
 # ideographs and radicals (`⽤` for `用`, from PDFs).
-_READ_WHOLE = re.compile("[０-９Ａ-Ｚａ-ｚ\uff61-\uff9f\u3099\u309a\uf900-\ufaff\u2e80-\u2fdf]")
+_READ_WHOLE = re.compile(f"[{_WIDTH_LETTERS}\uf900-\ufaff\u2e80-\u2fdf]")
 
 
 def _may_vary(forms: set[str]) -> bool:
