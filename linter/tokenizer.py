@@ -47,6 +47,12 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return tokens
 
 
+def morphemes(text: str):
+    """Sudachi's own morphemes of a short text (under the input limit):
+    for a caller that reads only a few of them."""
+    return _tokenizer().tokenize(text)
+
+
 def is_known_word(text: str) -> bool:
     """Sudachi reads `text` as one dictionary word (not an unknown one)."""
     morphemes = _tokenizer().tokenize(text)
