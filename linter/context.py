@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linter.diagnostics import Diagnostic, Edit
 from linter.documents import Document
@@ -17,6 +17,9 @@ from linter.glossary import Glossary
 from linter.matching import Occurrence, Words, cue_hits
 from linter.policy import Policy
 from linter.source import Source
+
+if TYPE_CHECKING:
+    from linter.rules import Seen
 from linter.suppression import Suppressions
 
 
@@ -30,7 +33,7 @@ class LintContext:
     # (dictionary, raw candidates) per prh dictionary with a hit in the file
     prh_hits: list[tuple[Any, list]] = field(default_factory=list)
     suppressions: Suppressions = field(default_factory=Suppressions)
-    screened: object | None = None  # what the rule's screen saw in the raw text (`Needs.screen`)
+    screened: Seen | None = None  # what the rule's screen saw in the raw text (`Needs.screen`)
     _cue_cache: dict = field(default_factory=dict, repr=False)
 
     @classmethod

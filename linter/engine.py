@@ -95,14 +95,18 @@ class Linter:
             return []
         focus: set[int] | None = None
         present = {c.entry.term for c in candidates}
-        whole = needs_words or any(
+        # Parsed whole where a rule may read anywhere; else around what the
+        # rules will read: candidates, prh hits, the spans screens saw.
+        anywhere = any(r not in screened or screened[r].spans is None for r in reading)
+        whole = anywhere or any(
             r.needs.whole_text and not present.isdisjoint(self.spoken.get(r.id, ())) for r in self.rules
         )
         if not whole:
             focus = {source.position(c.start)[0] for c in candidates} if has_terms else set()
-            for _, raw in prh_hits:
-                for s, e, _, _ in raw:
-                    focus.update(range(source.position(s)[0], source.position(e)[0] + 1))
+            spans = [(s, e) for _, raw in prh_hits for s, e, _, _ in raw]
+            spans += [span for r in reading for span in screened[r].spans or ()]
+            for s, e in spans:
+                focus.update(range(source.position(s)[0], source.position(e)[0] + 1))
         document = load_document(source, focus)
         words = Words(document)
         occurrences = []

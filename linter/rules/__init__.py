@@ -11,9 +11,11 @@ module here, one import line below, and its tests.
 
 from __future__ import annotations
 
+import bisect
 import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -24,7 +26,28 @@ if TYPE_CHECKING:
 
 RuleFunction = Callable[["LintContext"], Iterable["Diagnostic"]]
 EntryFilter = Callable[["Entry", "Policy"], bool]
-Screen = Callable[[str], object | None]
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What a rule's screen saw in a file's raw text: the spans (offsets,
+    sorted by start) where the rule will read, or None: anywhere. The engine
+    parses the file around the spans only; the rule reads the blocks they
+    start in (`holds`)."""
+
+    spans: list[tuple[int, int]] | None
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether a span starts in the block [start, end)."""
+        i = bisect.bisect_left(self._starts, start)
+        return i < len(self._starts) and self._starts[i] < end
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s for s, _ in self.spans or ()]
+
+
+Screen = Callable[[str], Seen | None]
 ScreenFactory = Callable[["Glossary", int], Screen]
 
 # When a rule runs: on the document's words (before suppression comments
@@ -49,8 +72,8 @@ class Needs:
     - `screen`: …unless a cheap look at the raw text says the rule has nothing
       to say there. A factory, called once per run with the glossary and the
       run's bytes of text, of a function of a file's text: None, the file need
-      not be read for the rule; anything else reaches the rule as
-      `ctx.screened` (what it saw, e.g. where to look).
+      not be read for the rule; a `Seen` (where to look) reaches the rule
+      as `ctx.screened`.
     - `whole_text`: the rule reads the document beyond the lines of its
       occurrences (the cues that decide a sense): a file with one of its
       occurrences is parsed whole, not only around the candidates.

@@ -6,7 +6,6 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from linter.context import LintContext
@@ -24,7 +23,7 @@ from linter.orthography import (
     worth_comparing,
 )
 from linter.policy import Policy
-from linter.rules import Needs, rule
+from linter.rules import Needs, Seen, rule
 from linter.tokenizer import Token
 
 if TYPE_CHECKING:
@@ -108,7 +107,7 @@ def _uses(ctx: LintContext, pins: dict[str, str]) -> Iterator[Use]:
     # here only in width.
     width = _WIDTH.search(mask) is not None
     seen = ctx.screened
-    if isinstance(seen, _Seen) and seen.spans is not None:
+    if seen is not None and seen.spans is not None:
         tokens = ctx.words.all(wanted=seen.holds)
     elif width:
         tokens = ctx.words.all()
@@ -176,32 +175,16 @@ class _Screen:
             lexicon.prepare(self.text_bytes)
         return lexicon
 
-    def __call__(self, text: str) -> _Seen | None:
+    def __call__(self, text: str) -> Seen | None:
         if text.isascii():
             return None  # Latin words vary here only in width
         if _READ_WHOLE.search(text) or any(p in text for p in self.pinned):
-            return _Seen(None)
+            return Seen(None)
         lexicon = self._lexicon() if self.active else None
         if lexicon is None:
-            return _Seen(None)
+            return Seen(None)
         spans = lexicon.evidence(text, self.text_bytes)
-        return _Seen(spans) if spans else None
-
-
-@dataclass(frozen=True)
-class _Seen:
-    """Where the raw text writes a word two ways; None: anywhere."""
-
-    spans: list[tuple[int, int]] | None
-
-    def holds(self, start: int, end: int) -> bool:
-        """Whether a span starts in the block [start, end)."""
-        i = bisect.bisect_left(self._starts, start)
-        return i < len(self._starts) and self._starts[i] < end
-
-    @cached_property
-    def _starts(self) -> list[int]:
-        return [s for s, _ in self.spans or ()]
+        return Seen(spans) if spans else None
 
 
 _HIRAGANA = "".join(chr(c) for c in range(0x3041, 0x30A0))
