@@ -37,11 +37,12 @@ import hashlib
 import json
 import sys
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import accumulate
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from linter.source import read_regular
 
@@ -76,11 +77,12 @@ class Lexicon:
         offsets: array,
         ids: array,
         group_of: array,
-        spelling_of: list[str],
-        normal_of: list[str],
+        spelling_of: Sequence[str],
+        normal_of: Sequence[str],
         pairs: array,
     ):
-        self.patterns = patterns
+        self.patterns = patterns  # released once the automaton holds them (12 MB of strings)
+        self.lengths = array("H", map(len, patterns))
         self._offsets = offsets  # pattern p writes spellings ids[offsets[p]:offsets[p + 1]]…
         self._ids = ids
         self.group_of = group_of  # …each of one word (group)…
@@ -106,7 +108,7 @@ class Lexicon:
     def matches(self, text: str, text_bytes: int = 0) -> list[tuple[int, int, int]]:
         """Every (pattern, start, end) in `text`, overlapping ones included,
         ordered by end (as the automaton finds them)."""
-        if text_bytes >= AUTOMATON_FROM_BYTES:
+        if self._automaton is not None or text_bytes >= AUTOMATON_FROM_BYTES:
             return self._automaton_for().find_matches_as_indexes(text, overlapping=True)
         # A small run walks the sorted surfaces as a trie, by bisection:
         # nothing to build, where the automaton would take 0.3 s.
@@ -141,6 +143,7 @@ class Lexicon:
             self._automaton = ahocorasick_rs.AhoCorasick(
                 self.patterns, implementation=ahocorasick_rs.Implementation.ContiguousNFA, store_patterns=False
             )
+            self.patterns = []
         return self._automaton
 
     def evidence(self, text: str, text_bytes: int = 0) -> list[tuple[int, int]]:
@@ -184,7 +187,7 @@ class Lexicon:
         if not doubtful:
             return {}
         relevant = {pattern for pattern in matched if not self.words_of(pattern).isdisjoint(doubtful)}
-        longest = max(len(self.patterns[pattern]) for pattern in matched)
+        longest = max(self.lengths[pattern] for pattern in matched)
         ends = [end for _, _, end in found]
         candidates: dict[int, dict[int, list[int]]] = {}
         in_pair = self._in_pairs
@@ -392,7 +395,9 @@ def decode(data: bytes, key: str, trusted: bool = False) -> Lexicon | None:
         if type(start) is not int or type(length) is not int or not 0 <= start <= start + length <= len(body):
             raise ValueError(name)
         parts[name] = body[start : start + length]
-    surfaces, spelling_of, normal_of = (parts[n].decode("utf-8").split("\n") if parts[n] else [] for n in _TEXTS)
+    surfaces, spellings, normals = (parts[n].decode("utf-8").split("\n") if parts[n] else [] for n in _TEXTS)
+    # Read a few at a time, in every worker: kept as one string each.
+    spelling_of, normal_of = _Strings(spellings), _Strings(normals)
     offsets, ids, group_of, pairs = (_numbers(parts[n], code) for n, code in _NUMBERS.items())
     # Checked in C. The shipped table is the package's own; a cached one is
     # checked to be sorted too (the look-up walks the surfaces by bisection).
@@ -405,6 +410,30 @@ def decode(data: bytes, key: str, trusted: bool = False) -> Lexicon | None:
     if group_of and (min(group_of) < 0 or max(group_of) >= len(normal_of)):
         raise ValueError("groups")
     return Lexicon(surfaces, offsets, ids, group_of, spelling_of, normal_of, pairs)
+
+
+class _Strings(Sequence[str]):
+    """A list of strings kept as one: 70,000 Python strings cost 6 MB, and a
+    worker's reading them copies the pages they are on."""
+
+    def __init__(self, items: list[str]):
+        self._text = "".join(items)
+        self._ends = array("I", accumulate(map(len, items)))
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        end = self._ends[i]  # IndexError beyond the end, as a list
+        return self._text[self._ends[i - 1] if i else 0 : end]
 
 
 def pack(stored: dict) -> bytes:
