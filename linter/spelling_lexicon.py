@@ -39,7 +39,7 @@ import sys
 from array import array
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, overload
@@ -62,6 +62,7 @@ AUTOMATON_FROM_BYTES = 400_000
 # Below this many bytes in a run, segmenting every block (≈ 1 MB/s) costs
 # less than loading the table (≈ 0.1 s): a pre-commit hook on a few files.
 SCREEN_FROM_BYTES = 128_000
+_PATTERN, _END = itemgetter(0), itemgetter(2)  # of a match (pattern, start, end)
 _CONTEXT = 12  # characters either side of a doubtful match that are segmented with it
 
 
@@ -125,7 +126,7 @@ class Lexicon:
                 hi = bisect.bisect_left(patterns, prefix + "\U0010ffff", lo, hi)
                 if lo < hi and patterns[lo] == prefix:
                     found.append((lo, start, end))
-        found.sort(key=itemgetter(2))
+        found.sort(key=_END)
         return found
 
     def prepare(self, text_bytes: int) -> None:
@@ -179,7 +180,7 @@ class Lexicon:
         one (a fifth of them): which words those are is known from the set of
         surfaces matched."""
         spelt: dict[int, set[int]] = {}
-        matched = {pattern for pattern, _, _ in found}
+        matched = set(map(_PATTERN, found))
         for pattern in matched:
             for spelling in self.spellings(pattern):
                 spelt.setdefault(self.group_of[spelling], set()).add(spelling)
@@ -188,12 +189,11 @@ class Lexicon:
             return {}
         relevant = {pattern for pattern in matched if not self.words_of(pattern).isdisjoint(doubtful)}
         longest = max(self.lengths[pattern] for pattern in matched)
-        ends = [end for _, _, end in found]
+        ends = list(map(_END, found))
         candidates: dict[int, dict[int, list[int]]] = {}
         in_pair = self._in_pairs
-        for index, (pattern, start, end) in enumerate(found):
-            if pattern not in relevant:
-                continue
+        for index in compress(range(len(found)), map(relevant.__contains__, map(_PATTERN, found))):
+            pattern, start, end = found[index]
             container = _container(found, ends, start, end, longest)
             if container is None and end == start + 1:
                 if start > 0 and in_pair(text[start - 1 : end]):
