@@ -297,6 +297,18 @@ def test_escaped_non_ascii_digit_is_an_invalid_escape(tmp_path):
         assert fix(d, f"<{literal}>") == "<X>"
 
 
+def test_zero_before_a_digit_is_no_backreference(tmp_path):
+    # JS (unicode mode, as prh compiles) refuses `\01`: "Invalid decimal
+    # escape". It was read as a backreference to group 1.
+    p = write(tmp_path, "rules:\n  - expected: X\n    pattern: /(a)\\01/\n")
+    for strict in (True, False):
+        with pytest.raises(PrhError, match=re.escape(p) + r":2: rule 'X': invalid decimal escape"):
+            load_prh(p, strict=strict)
+    # `\0` alone is still the NUL character, and `\1` a backreference
+    p = write(tmp_path, "rules:\n  - expected: X\n    pattern: /(a)\\1/\n")
+    assert fix(load_prh(p), "<aa>") == "<X>"
+
+
 def test_quantifier_counts_are_ascii_digits(tmp_path):
     # `{٣}` is not a quantifier in JS: a lone brace, as `{x}` is
     p = write(tmp_path, "rules:\n  - expected: X\n    pattern: /a{٣}/\n")

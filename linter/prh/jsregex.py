@@ -334,6 +334,8 @@ class _Parser:
         if _is_ascii_digit(c):
             if in_class:
                 self.err("invalid class escape")
+            if c == "0":  # `\01`: an octal escape outside unicode mode, an error in it
+                self.err("invalid decimal escape")
             return self._numbered_backref()
         if c == "c":
             return self._control_letter()
