@@ -13,6 +13,7 @@ for the rules and of tokenization.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +29,9 @@ _URL = re.compile(
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n")
 _SENTENCE_END = re.compile(r"[。！？!?]+|\n")
 _LIST_OPEN = ("bullet_list_open", "ordered_list_open", "list_item_open")
+# Trial only: YOGOLINT_MARKDOWN=pyromark builds Markdown documents from
+# pulldown-cmark's events (linter/markdown_pyromark.py, experimental).
+_BUILDER = os.environ.get("YOGOLINT_MARKDOWN", "markdown-it")
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,8 @@ def _markdown_parser():
 def preload_markdown() -> None:
     """Import and configure the parser now (before worker processes fork)."""
     _markdown_parser()
+    if _BUILDER == "pyromark":
+        import pyromark  # noqa: F401
 
 
 def _for_parser(text: str) -> str:
@@ -157,7 +163,7 @@ def _front_matter_end(text: str) -> int:
     return 0
 
 
-def markdown_document(source: Source, focus_lines: set[int] | None = None) -> Document:
+def markdown_document(source: Source, focus_lines: set[int] | None = None, builder: str | None = None) -> Document:
     text = source.text
     fm_end = _front_matter_end(text)
     # Blank out front matter but keep its line breaks so line maps still hold.
@@ -167,17 +173,26 @@ def markdown_document(source: Source, focus_lines: set[int] | None = None) -> Do
         # their line numbers equal, or every line map (and finding) is lost.
         parse_text = re.sub(r"\r(?!\n)", " ", parse_text)
     focus = sorted(focus_lines) if focus_lines is not None else None
+    if (builder or _BUILDER) == "pyromark":
+        from linter.markdown_pyromark import build
+
+        prose = bytearray(len(text))
+        rows: dict[tuple[int | str, int], list[int]] = {}
+        headings: list[int] = []
+        if build(source, parse_text, focus, prose, rows, headings):
+            return _finish(source, prose, rows, headings)
+        # nested too deep: markdown-it's own fallback decides
     md = _markdown_parser()
     env: dict = {}  # reference definitions found by the block parser
     tokens = md.parse(_for_parser(parse_text), env)
 
     prose = bytearray(len(text))  # 1 (or 2: link text, emphasis) where the character is checked
-    rows: dict[tuple[int | str, int], list[int]] = {}  # ("deep", start) for blocks inside quotes
+    rows = {}  # ("deep", start) for blocks inside quotes
     quote_depth = 0
     table_depth = 0
     cell_end: dict[tuple[int, int], int] = {}
     deepest = _markdown_parser().options["maxNesting"] - 1
-    headings: list[int] = []  # 1-based lines of ATX and setext headings
+    headings = []  # 1-based lines of ATX and setext headings
     for token in tokens:
         if token.type in ("th_open", "td_open"):
             table_depth += 1
@@ -215,7 +230,11 @@ def markdown_document(source: Source, focus_lines: set[int] | None = None) -> Do
             cell_end[(line0, line1)] = _mark_inline(token.children or [], parse_text, after, end, prose)
             span = rows.setdefault((line0, line1), [start, end])
             span[0], span[1] = min(span[0], start), max(span[1], end)
+    return _finish(source, prose, rows, headings)
 
+
+def _finish(source: Source, prose: bytearray, rows: dict, headings: list[int]) -> Document:
+    text = source.text
     for m in _URL.finditer(text):
         prose[m.start() : m.end()] = bytes(m.end() - m.start())
     for line in headings:
