@@ -13,7 +13,6 @@ for the rules and of tokenization.
 from __future__ import annotations
 
 import bisect
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,9 +28,6 @@ _URL = re.compile(
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n")
 _SENTENCE_END = re.compile(r"[。！？!?]+|\n")
 _LIST_OPEN = ("bullet_list_open", "ordered_list_open", "list_item_open")
-# Trial only: YOGOLINT_MARKDOWN=pyromark builds Markdown documents from
-# pulldown-cmark's events (linter/markdown_pyromark.py, experimental).
-_BUILDER = os.environ.get("YOGOLINT_MARKDOWN", "markdown-it")
 
 
 @dataclass(frozen=True)
@@ -129,10 +125,8 @@ def _markdown_parser():
 
 
 def preload_markdown() -> None:
-    """Import and configure the parser now (before worker processes fork)."""
-    _markdown_parser()
-    if _BUILDER == "pyromark":
-        import pyromark  # noqa: F401
+    """Import the parser now (before worker processes fork)."""
+    import pyromark  # noqa: F401
 
 
 def _for_parser(text: str) -> str:
@@ -163,7 +157,11 @@ def _front_matter_end(text: str) -> int:
     return 0
 
 
-def markdown_document(source: Source, focus_lines: set[int] | None = None, builder: str | None = None) -> Document:
+def markdown_document(source: Source, focus_lines: set[int] | None = None, builder: str = "pyromark") -> Document:
+    """Markdown → Document. The pyromark (pulldown-cmark) builder gives every
+    piece of text its source range; the markdown-it builder, which finds
+    markdown-it's text again in the source, is kept for what it alone
+    handles (containers nested beyond its limit) and to compare the two."""
     text = source.text
     fm_end = _front_matter_end(text)
     # Blank out front matter but keep its line breaks so line maps still hold.
@@ -173,7 +171,7 @@ def markdown_document(source: Source, focus_lines: set[int] | None = None, build
         # their line numbers equal, or every line map (and finding) is lost.
         parse_text = re.sub(r"\r(?!\n)", " ", parse_text)
     focus = sorted(focus_lines) if focus_lines is not None else None
-    if (builder or _BUILDER) == "pyromark":
+    if builder == "pyromark":
         from linter.markdown_pyromark import build
 
         prose = bytearray(len(text))
