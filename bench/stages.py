@@ -71,7 +71,7 @@ def main() -> int:
         findings += len(lint_file(workspace, target, request).diagnostics)
     stage("per-file work")
     total = sum(ms for _, ms in stages)
-    mods = sorted(m for m in sys.modules if m.split(".")[0] in ("markdown_it", "multiprocessing", "yaml", "regex"))
+    mods = sorted(m for m in sys.modules if m.split(".")[0] in ("markdown_it", "pyromark", "multiprocessing", "yaml", "regex"))
     heavy = sorted({m.split(".")[0] for m in mods})
     for name, ms in stages:
         print(f"{name:<45} {ms:8.1f} ms")

@@ -125,8 +125,8 @@ def _markdown_parser():
 
 
 def preload_markdown() -> None:
-    """Import and configure the parser now (before worker processes fork)."""
-    _markdown_parser()
+    """Import the parser now (before worker processes fork)."""
+    import pyromark  # noqa: F401
 
 
 def _for_parser(text: str) -> str:
@@ -157,7 +157,11 @@ def _front_matter_end(text: str) -> int:
     return 0
 
 
-def markdown_document(source: Source, focus_lines: set[int] | None = None) -> Document:
+def markdown_document(source: Source, focus_lines: set[int] | None = None, builder: str = "pyromark") -> Document:
+    """Markdown → Document. The pyromark (pulldown-cmark) builder gives every
+    piece of text its source range; the markdown-it builder, which finds
+    markdown-it's text again in the source, is kept for what it alone
+    handles (containers nested beyond its limit) and to compare the two."""
     text = source.text
     fm_end = _front_matter_end(text)
     # Blank out front matter but keep its line breaks so line maps still hold.
@@ -167,17 +171,26 @@ def markdown_document(source: Source, focus_lines: set[int] | None = None) -> Do
         # their line numbers equal, or every line map (and finding) is lost.
         parse_text = re.sub(r"\r(?!\n)", " ", parse_text)
     focus = sorted(focus_lines) if focus_lines is not None else None
+    if builder == "pyromark":
+        from linter.markdown_pyromark import build
+
+        prose = bytearray(len(text))
+        rows: dict[tuple[int | str, int], list[int]] = {}
+        headings: list[int] = []
+        if build(source, parse_text, focus, prose, rows, headings):
+            return _finish(source, prose, rows, headings)
+        # nested too deep: markdown-it's own fallback decides
     md = _markdown_parser()
     env: dict = {}  # reference definitions found by the block parser
     tokens = md.parse(_for_parser(parse_text), env)
 
     prose = bytearray(len(text))  # 1 (or 2: link text, emphasis) where the character is checked
-    rows: dict[tuple[int | str, int], list[int]] = {}  # ("deep", start) for blocks inside quotes
+    rows = {}  # ("deep", start) for blocks inside quotes
     quote_depth = 0
     table_depth = 0
     cell_end: dict[tuple[int, int], int] = {}
     deepest = _markdown_parser().options["maxNesting"] - 1
-    headings: list[int] = []  # 1-based lines of ATX and setext headings
+    headings = []  # 1-based lines of ATX and setext headings
     for token in tokens:
         if token.type in ("th_open", "td_open"):
             table_depth += 1
@@ -215,7 +228,11 @@ def markdown_document(source: Source, focus_lines: set[int] | None = None) -> Do
             cell_end[(line0, line1)] = _mark_inline(token.children or [], parse_text, after, end, prose)
             span = rows.setdefault((line0, line1), [start, end])
             span[0], span[1] = min(span[0], start), max(span[1], end)
+    return _finish(source, prose, rows, headings)
 
+
+def _finish(source: Source, prose: bytearray, rows: dict, headings: list[int]) -> Document:
+    text = source.text
     for m in _URL.finditer(text):
         prose[m.start() : m.end()] = bytes(m.end() - m.start())
     for line in headings:
