@@ -17,10 +17,10 @@ from linter.glossary import Glossary
 from linter.matching import Occurrence, Words, cue_hits
 from linter.policy import Policy
 from linter.source import Source
+from linter.suppression import Suppressions
 
 if TYPE_CHECKING:
     from linter.rules import Seen
-from linter.suppression import Suppressions
 
 
 @dataclass

@@ -174,23 +174,33 @@ def markdown_document(source: Source, focus_lines: set[int] | None = None, build
     if builder == "pyromark":
         from linter.markdown_pyromark import build
 
-        prose = bytearray(len(text))
-        rows: dict[tuple[int | str, int], list[int]] = {}
-        headings: list[int] = []
+        prose, rows, headings = _parts(text)
         if build(source, parse_text, focus, prose, rows, headings):
             return _finish(source, prose, rows, headings)
         # nested too deep: markdown-it's own fallback decides
+    prose, rows, headings = _parts(text)
+    _build_with_markdown_it(source, parse_text, focus, prose, rows, headings)
+    return _finish(source, prose, rows, headings)
+
+
+def _parts(text: str) -> tuple[bytearray, dict[tuple[int | str, int], list[int]], list[int]]:
+    """What a builder fills: per character 0, 1 or 2 (prose; 2 in link text
+    or emphasis); each block's source span by its line map (("deep", start)
+    for text markdown-it drops); the 1-based lines of ATX and setext headings."""
+    return bytearray(len(text)), {}, []
+
+
+def _build_with_markdown_it(
+    source: Source, parse_text: str, focus: list[int] | None, prose: bytearray, rows: dict, headings: list[int]
+) -> None:
+    text = source.text
     md = _markdown_parser()
     env: dict = {}  # reference definitions found by the block parser
     tokens = md.parse(_for_parser(parse_text), env)
-
-    prose = bytearray(len(text))  # 1 (or 2: link text, emphasis) where the character is checked
-    rows = {}  # ("deep", start) for blocks inside quotes
     quote_depth = 0
     table_depth = 0
     cell_end: dict[tuple[int, int], int] = {}
-    deepest = _markdown_parser().options["maxNesting"] - 1
-    headings = []  # 1-based lines of ATX and setext headings
+    deepest = md.options["maxNesting"] - 1
     for token in tokens:
         if token.type in ("th_open", "td_open"):
             table_depth += 1
@@ -213,10 +223,8 @@ def markdown_document(source: Source, focus_lines: set[int] | None = None, build
                 rows[("deep", start + block.start)] = [start + block.start, start + block.end]
         elif token.type == "inline" and not quote_depth and token.map:
             line0, line1 = token.map
-            if focus is not None:
-                i = bisect.bisect_right(focus, line0)  # the first focus line after line0
-                if i == len(focus) or focus[i] > line1:
-                    continue
+            if not in_focus(focus, line0, line1):
+                continue
             token.children = []
             md.inline.parse(token.content, md, env, token.children)
             start = source.line_start(line0 + 1)
@@ -228,7 +236,15 @@ def markdown_document(source: Source, focus_lines: set[int] | None = None, build
             cell_end[(line0, line1)] = _mark_inline(token.children or [], parse_text, after, end, prose)
             span = rows.setdefault((line0, line1), [start, end])
             span[0], span[1] = min(span[0], start), max(span[1], end)
-    return _finish(source, prose, rows, headings)
+
+
+def in_focus(focus: list[int] | None, line0: int, line1: int) -> bool:
+    """Whether a block on 0-based lines [line0, line1) holds a focus line
+    (1-based, sorted; None: every block is in focus)."""
+    if focus is None:
+        return True
+    i = bisect.bisect_right(focus, line0)  # the first focus line after line0
+    return i < len(focus) and focus[i] <= line1
 
 
 def _finish(source: Source, prose: bytearray, rows: dict, headings: list[int]) -> Document:

@@ -13,9 +13,11 @@ strikethrough), the convention is reproduced here.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from string import punctuation
 from typing import Any
 
+from linter.documents import in_focus
 from linter.source import Source
 
 _ASCII_PUNCT = frozenset(punctuation)
@@ -25,13 +27,11 @@ _INLINE_STARTS = frozenset(("Emphasis", "Strong", "Strikethrough", "Link", "Imag
 _DEEP = 17
 
 
+@lru_cache(maxsize=1)
 def _options():
     import pyromark
 
     return pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
-
-
-_OPTIONS = None
 
 
 class _Chars:
@@ -94,12 +94,9 @@ def build(
 ) -> bool:
     """Fill `prose`, `rows` and `headings` as markdown_document does; False
     when the document nests too deep for the two builders to agree."""
-    global _OPTIONS
     import pyromark
 
-    if _OPTIONS is None:
-        _OPTIONS = _options()
-    events = pyromark.events_with_range(parse_text, options=_OPTIONS)
+    events = pyromark.events_with_range(parse_text, options=_options())
     # Everything below is in UTF-8 bytes, as the events are; only block
     # bounds and headings are turned into characters, and the prose at the end.
     data = parse_text.encode("utf-8")
@@ -124,10 +121,8 @@ def build(
         cs, ce = (chars(block.start), chars(block.end)) if chars else (block.start, block.end)
         line0 = bisect.bisect_right(starts, cs) - 1
         line1 = bisect.bisect_right(starts, max(cs, ce - 1))  # 0-based line after the last char
-        if focus is not None:
-            i = bisect.bisect_right(focus, line0)
-            if i == len(focus) or focus[i] > line1:
-                return
+        if not in_focus(focus, line0, line1):
+            return
         # markdown-it strips the content (str.strip: NBSP and U+3000 too)
         lo, hi = (block.first, block.last) if block.first != -1 else (block.start, block.start)
         lo = _space_after(data, lo, hi)
