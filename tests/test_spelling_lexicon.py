@@ -69,16 +69,42 @@ def test_a_word_that_only_seems_to_hold_another_is_segmented_to_see():
     assert "付" in written
 
 
-@pytest.mark.parametrize("text", ["問い合わせ", "見積もりを送る。\n\n見積りを送る", "ユーザ"])
-def test_both_ways_of_matching_find_the_same_surfaces(text):
-    """A small run looks words up; a large one builds the automaton (and
-    then lets the surfaces go: a table of its own, not the shared one)."""
+def _fresh_table():
+    """A table of its own: the shared one keeps the automaton it loaded."""
     lexicon = spelling_lexicon._read(SHIPPED, fingerprint(dictionary_file()), trusted=True)
     assert lexicon is not None
-    small, large = lexicon.matches(text, 0), lexicon.matches(text, 10**9)
-    assert small and sorted(small) == sorted(large)
-    for found in small, large:  # the screen reads them in this order
-        assert [end for *_, end in found] == sorted(end for *_, end in found)
+    return lexicon
+
+
+def test_the_automaton_a_run_stores_is_what_the_next_run_reads(monkeypatch, tmp_path):
+    monkeypatch.setenv("YOGOLINT_CACHE_DIR", str(tmp_path))
+    text = "見積もりを送る。\n\n見積りを送る。ユーザの問い合わせ"
+    lexicon = _fresh_table()
+    built = lexicon.matches(text)
+    assert len(list((tmp_path / "spellings").glob("*.daac"))) == 1
+    read_back = spelling_lexicon._stored_automaton(lexicon.key, len(lexicon.lengths))
+    assert read_back is not None and read_back.find_overlapping(text) == built
+    assert [end for _, end, _ in built] == sorted(end for _, end, _ in built)  # the screen reads them so
+    assert {text[s:e] for s, e, _ in built} >= {"見積もり", "見積り", "ユーザ", "問い合わせ"}
+
+
+@pytest.mark.parametrize("damage", ["flipped", "cut", "other patterns"])
+def test_a_damaged_stored_automaton_is_built_again_not_trusted(monkeypatch, tmp_path, damage):
+    monkeypatch.setenv("YOGOLINT_CACHE_DIR", str(tmp_path))
+    text = "問い合わせの件数を数える。問合せ先は営業部です。"
+    expected = _fresh_table().matches(text)
+    (stored,) = (tmp_path / "spellings").glob("*.daac")
+    data = bytearray(stored.read_bytes())
+    if damage == "flipped":
+        data[len(data) // 2] ^= 0xFF
+    elif damage == "cut":
+        data = data[: len(data) // 2]
+    else:  # another table's automaton under this name
+        header, _, payload = bytes(data).partition(b"\n")
+        data = bytearray(header.replace(b" 1", b" 2", 1) + b"\n" + payload)
+    stored.write_bytes(bytes(data))
+    assert _fresh_table().matches(text) == expected
+    assert stored.read_bytes() != bytes(data)  # and stored anew
 
 
 def test_a_one_kanji_word_of_another_meaning_is_no_spelling_of_it():

@@ -158,11 +158,10 @@ class _Screen:
     the glossary pins are read whole, as without the screen."""
 
     def __init__(self, glossary: Glossary, text_bytes: int):
-        from linter.spelling_lexicon import AUTOMATON_FROM_BYTES, SCREEN_FROM_BYTES
+        from linter.spelling_lexicon import SCREEN_FROM_BYTES
 
-        self.text_bytes = text_bytes
         self.active = text_bytes >= SCREEN_FROM_BYTES
-        if text_bytes >= AUTOMATON_FROM_BYTES:  # a folder: build the screen now, before workers fork
+        if self.active:  # a folder: load the screen now, before workers fork
             self._lexicon()
         # Stems: an inflected pinned spelling is written with other endings.
         self.pinned = sorted({form.rstrip(_HIRAGANA) or form for form in _glossary_spellings(glossary)[0]})
@@ -172,7 +171,7 @@ class _Screen:
 
         lexicon = load()  # once per process
         if lexicon is not None:
-            lexicon.prepare(self.text_bytes)
+            lexicon.automaton()
         return lexicon
 
     def __call__(self, text: str) -> Seen | None:
@@ -183,7 +182,7 @@ class _Screen:
         lexicon = self._lexicon() if self.active else None
         if lexicon is None:
             return Seen(None)
-        spans = lexicon.evidence(text, self.text_bytes)
+        spans = lexicon.evidence(text)
         return Seen(spans) if spans else None
 
 
