@@ -23,7 +23,7 @@ compares them on real text).
 
 Reading the lexicon takes about 25 s (1.6 million entries), so the table is
 shipped for the dictionary this package is tested with
-(`linter/data/sudachi_spellings.bin.gz`, keyed by a fingerprint of the
+(`linter/data/sudachi_spellings.bin`, keyed by a fingerprint of the
 dictionary file and of the code that derives it); any other dictionary is read
 once and the table kept in the user cache. Without either, the screen is off:
 every block is segmented, as before, slower but the same findings. The
@@ -35,7 +35,6 @@ once and kept in the user cache beside the table.
 from __future__ import annotations
 
 import bisect
-import gzip
 import hashlib
 import json
 import sys
@@ -43,7 +42,7 @@ from array import array
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate, compress
-from operator import itemgetter
+from operator import itemgetter, sub
 from pathlib import Path
 from typing import TYPE_CHECKING, overload
 
@@ -56,13 +55,13 @@ if TYPE_CHECKING:
 _FORMAT = "yogolint-spellings-5"  # bump when the stored shape or the derivation below changes
 # How the rule judges a spelling: a change to these makes a stored table stale.
 _CODE = ("orthography.py", "folding.py")
-SHIPPED = Path(__file__).parent / "data" / "sudachi_spellings.bin.gz"
-_TABLE_LIMIT = 64 * 1024 * 1024  # uncompressed; the shipped table is ≈ 5 MB
+SHIPPED = Path(__file__).parent / "data" / "sudachi_spellings.bin"
+_TABLE_LIMIT = 64 * 1024 * 1024  # the shipped table is ≈ 5 MB
 
 # Below this many bytes in a run, segmenting every block (≈ 1 MB/s) costs
 # less than loading the table (≈ 0.1 s): a pre-commit hook on a few files.
 SCREEN_FROM_BYTES = 128_000
-_END, _PATTERN = itemgetter(1), itemgetter(2)  # of a match (start, end, pattern)
+_START, _END, _PATTERN = itemgetter(0), itemgetter(1), itemgetter(2)  # of a match
 _CONTEXT = 12  # characters either side of a doubtful match that are segmented with it
 
 
@@ -74,7 +73,7 @@ class Lexicon:
 
     def __init__(
         self,
-        patterns: list[str],
+        surfaces: bytes,
         key: str,
         offsets: array,
         ids: array,
@@ -83,9 +82,11 @@ class Lexicon:
         normal_of: Sequence[str],
         pairs: array,
     ):
-        self.patterns = patterns  # released once the automaton holds them (12 MB of strings)
+        # The patterns, UTF-8, one a line: split into strings only to build the
+        # automaton (140,000 strings, 12 MB), which a run usually reads back stored.
+        self._surfaces = surfaces
+        self.size = surfaces.count(b"\n") + 1 if surfaces else 0
         self.key = key  # a digest of the patterns: names the stored automaton
-        self.lengths = array("H", map(len, patterns))
         self._offsets = offsets  # pattern p writes spellings ids[offsets[p]:offsets[p + 1]]…
         self._ids = ids
         self.group_of = group_of  # …each of one word (group)…
@@ -117,14 +118,16 @@ class Lexicon:
         """Loaded from the user cache, or built (≈ 0.1 s) and stored there;
         once per process, before worker processes fork."""
         if self._automaton is None:
-            self._automaton = _stored_automaton(self.key, len(self.patterns))
+            self._automaton = _stored_automaton(self.key, self.size)
             if self._automaton is None:
                 from daachorse import CharwiseDoubleArrayAhoCorasick
 
-                self._automaton = CharwiseDoubleArrayAhoCorasick(self.patterns)
-                _store_automaton(self.key, len(self.patterns), self._automaton)
-            self.patterns = []
+                self._automaton = CharwiseDoubleArrayAhoCorasick(self.patterns())
+                _store_automaton(self.key, self.size, self._automaton)
         return self._automaton
+
+    def patterns(self) -> list[str]:
+        return self._surfaces.decode("utf-8").split("\n") if self._surfaces else []
 
     def evidence(self, text: str) -> list[tuple[int, int]]:
         """Spans of `text` that write a word the text spells two ways, sorted;
@@ -167,8 +170,8 @@ class Lexicon:
         if not doubtful:
             return {}
         relevant = {pattern for pattern in matched if not self.words_of(pattern).isdisjoint(doubtful)}
-        longest = max(self.lengths[pattern] for pattern in matched)
         ends = list(map(_END, found))
+        longest = max(map(sub, ends, map(_START, found)))
         candidates: dict[int, dict[int, list[int]]] = {}
         in_pair = self._in_pairs
         for index in compress(range(len(found)), map(relevant.__contains__, map(_PATTERN, found))):
@@ -344,12 +347,12 @@ def _cached(key: str) -> Path | None:
     from linter.user_cache import user_cache_folder
 
     folder = user_cache_folder("spellings")
-    return folder / f"{key}.bin.gz" if folder is not None else None
+    return folder / f"{key}.bin" if folder is not None else None
 
 
 def _read(path: Path, key: str, trusted: bool = False) -> Lexicon | None:
     try:
-        return decode(gzip.decompress(read_regular(path, _TABLE_LIMIT)), key, trusted)
+        return decode(read_regular(path, _TABLE_LIMIT), key, trusted)
     except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError, RecursionError, UnicodeDecodeError):
         return None
 
@@ -374,22 +377,26 @@ def decode(data: bytes, key: str, trusted: bool = False) -> Lexicon | None:
         if type(start) is not int or type(length) is not int or not 0 <= start <= start + length <= len(body):
             raise ValueError(name)
         parts[name] = body[start : start + length]
-    surfaces, spellings, normals = (parts[n].decode("utf-8").split("\n") if parts[n] else [] for n in _TEXTS)
+    surfaces = parts["surfaces"]
+    if surfaces.startswith(b"\n") or surfaces.endswith(b"\n") or b"\n\n" in surfaces:
+        raise ValueError("surfaces")  # an empty pattern
+    surfaces.decode("utf-8")  # UnicodeDecodeError now, not when the automaton is built
     # Read a few at a time, in every worker: kept as one string each.
-    spelling_of, normal_of = _Strings(spellings), _Strings(normals)
+    spelling_of, normal_of = (_Strings(parts[n].decode("utf-8").split("\n") if parts[n] else []) for n in _TEXTS[1:])
     offsets, ids, group_of, pairs = (_numbers(parts[n], code) for n, code in _NUMBERS.items())
-    # Checked in C. The shipped table is the package's own; a cached one is
-    # checked to be sorted too (the look-up walks the surfaces by bisection).
-    if "" in surfaces or not (trusted or sorted(surfaces) == surfaces):
-        raise ValueError("surfaces")
-    if len(offsets) != len(surfaces) + 1 or offsets[0] != 0 or offsets[-1] != len(ids):
+    lexicon = Lexicon(
+        surfaces, hashlib.sha256(surfaces).hexdigest()[:32], offsets, ids, group_of, spelling_of, normal_of, pairs
+    )
+    if len(offsets) != lexicon.size + 1 or offsets[0] != 0 or offsets[-1] != len(ids):
         raise ValueError("offsets")  # out of order they would only give a surface no spellings
-    if len(spelling_of) != len(group_of) or (ids and (min(ids) < 0 or max(ids) >= len(group_of))):
+    if len(spelling_of) != len(group_of):
+        raise ValueError("spellings")
+    # Checked in C; the shipped table is the package's own.
+    if not trusted and ids and (min(ids) < 0 or max(ids) >= len(group_of)):
         raise ValueError("spelling ids")
-    if group_of and (min(group_of) < 0 or max(group_of) >= len(normal_of)):
+    if not trusted and group_of and (min(group_of) < 0 or max(group_of) >= len(normal_of)):
         raise ValueError("groups")
-    key = hashlib.sha256(parts["surfaces"]).hexdigest()[:32]
-    return Lexicon(surfaces, key, offsets, ids, group_of, spelling_of, normal_of, pairs)
+    return lexicon
 
 
 class _Strings(Sequence[str]):
@@ -417,7 +424,7 @@ class _Strings(Sequence[str]):
 
 
 def pack(stored: dict) -> bytes:
-    """The stored form of `_table()`'s output (gzipped on disk)."""
+    """The stored form of `_table()`'s output."""
     body = bytearray()
     sections = {}
     for name in (*_TEXTS, *_NUMBERS):
@@ -433,10 +440,6 @@ def pack(stored: dict) -> bytes:
         body += chunk
     header = {"format": _FORMAT, "dictionary": stored["dictionary"], "sections": sections}
     return json.dumps(header, separators=(",", ":")).encode("ascii") + b"\n" + bytes(body)
-
-
-def _compressed(packed: bytes) -> bytes:
-    return gzip.compress(packed, compresslevel=9, mtime=0)
 
 
 def _numbers(data: bytes, code: str) -> array:
@@ -458,7 +461,7 @@ def _write(path: Path, packed: bytes) -> None:
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, _compressed(packed), fsync=False, follow_symlinks=False, trusted=path.parent)
+        write_atomically(path, packed, fsync=False, follow_symlinks=False, trusted=path.parent)
     except (OSError, ValueError):
         pass
 
@@ -662,9 +665,7 @@ if __name__ == "__main__":  # python -m linter.spelling_lexicon: rebuild the shi
     table["dictionary"] = fingerprint(found)
     SHIPPED.parent.mkdir(exist_ok=True)
     packed = pack(table)
-    SHIPPED.write_bytes(_compressed(packed))
+    SHIPPED.write_bytes(packed)
     lexicon = decode(packed, table["dictionary"], trusted=True)
     assert lexicon is not None
-    print(
-        f"{SHIPPED}: {len(lexicon.patterns)} surfaces, {len(lexicon.spelling_of)} spellings, {len(lexicon.pairs)} pairs"
-    )
+    print(f"{SHIPPED}: {lexicon.size} surfaces, {len(lexicon.spelling_of)} spellings, {len(lexicon.pairs)} pairs")
