@@ -208,10 +208,13 @@ class Lexicon:
         """Whether segmentation confirms two of a word's candidate spellings
         (`本日付` is `本日` `付`; `最小限` holds no word `限`). A few characters
         either side decide a word's segmentation: the text around one match
-        is segmented, and a spelling is confirmed at its first confirmed match."""
+        is segmented, and a spelling is confirmed at its first confirmed match.
+        The spellings with the fewest candidates are tried first: refuting all
+        but one settles the question (most often a one-character spelling such
+        as `込` inside longer words), and the commonest is then never segmented."""
         confirmed = 0
         left = len(spellings)
-        for spelling, indexes in sorted(spellings.items(), key=lambda item: -len(item[1])):
+        for spelling, indexes in sorted(spellings.items(), key=lambda item: len(item[1])):
             left -= 1
             word = (self.spelling_of[spelling], self.normal_of[self.group_of[spelling]])
             if any(self._segmented(text, found[i], word, read) for i in indexes):
