@@ -117,18 +117,18 @@ def _config_for_folder(folder: str) -> Path | None:
 
 @lru_cache(maxsize=4096)
 def _config_in_or_above(folder: Path) -> Path | None:
-    # Cached per folder: a scan of thousands of files asks the same question
-    # for every file of a folder. Discovery stops at the root of the git work
-    # tree: a configuration above a repository (in /tmp, in a parent folder)
-    # is not the repository's and must not change how it is checked.
-    for candidate in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            path = candidate / name
-            if path.is_file() and (name != "pyproject.toml" or _has_tool_section(path)):
-                return path
-        if (candidate / ".git").exists():
-            return None
-    return None
+    # Cached per folder, and asked of the parent in turn: a scan of thousands
+    # of files in hundreds of folders looks at each folder once. Discovery
+    # stops at the root of the git work tree: a configuration above a
+    # repository (in /tmp, in a parent folder) is not the repository's and
+    # must not change how it is checked.
+    for name in CONFIG_NAMES:
+        path = folder / name
+        if path.is_file() and (name != "pyproject.toml" or _has_tool_section(path)):
+            return path
+    if (folder / ".git").exists() or folder.parent == folder:
+        return None
+    return _config_in_or_above(folder.parent)
 
 
 def _has_tool_section(path: Path) -> bool:
