@@ -107,7 +107,7 @@ def forget_discovered() -> None:
     """Forget which configuration each folder has (one may have been created
     or deleted since): a long-running process (the language server) asks anew."""
     _config_for_folder.cache_clear()
-    _config_in_or_above.cache_clear()
+    _discovered.clear()
 
 
 @lru_cache(maxsize=4096)
@@ -115,20 +115,38 @@ def _config_for_folder(folder: str) -> Path | None:
     return _config_in_or_above(Path(folder).resolve())
 
 
-@lru_cache(maxsize=4096)
+_discovered: dict[Path, Path | None] = {}  # folder → the configuration in or above it
+
+
 def _config_in_or_above(folder: Path) -> Path | None:
-    # Cached per folder, and asked of the parent in turn: a scan of thousands
-    # of files in hundreds of folders looks at each folder once. Discovery
-    # stops at the root of the git work tree: a configuration above a
-    # repository (in /tmp, in a parent folder) is not the repository's and
+    # Remembered per folder, and for every folder passed on the way up: a scan
+    # of thousands of files in hundreds of folders looks at each folder once.
+    # Discovery stops at the root of the git work tree: a configuration above
+    # a repository (in /tmp, in a parent folder) is not the repository's and
     # must not change how it is checked.
+    if len(_discovered) > 65_536:  # a long-running server: bounded
+        _discovered.clear()
+    passed: list[Path] = []
+    found: Path | None = None
+    for candidate in (folder, *folder.parents):
+        if candidate in _discovered:
+            found = _discovered[candidate]
+            break
+        passed.append(candidate)
+        found = _config_in(candidate)
+        if found is not None or (candidate / ".git").exists():
+            break
+    for candidate in passed:
+        _discovered[candidate] = found
+    return found
+
+
+def _config_in(folder: Path) -> Path | None:
     for name in CONFIG_NAMES:
         path = folder / name
         if path.is_file() and (name != "pyproject.toml" or _has_tool_section(path)):
             return path
-    if (folder / ".git").exists() or folder.parent == folder:
-        return None
-    return _config_in_or_above(folder.parent)
+    return None
 
 
 def _has_tool_section(path: Path) -> bool:
