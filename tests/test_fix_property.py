@@ -7,6 +7,7 @@ changes nothing. In-process through the runner's own fix path (the CLI
 tests of test_reliability.py cover writing); few examples per dictionary,
 so CI stays bounded.
 """
+
 from __future__ import annotations
 
 import os
@@ -27,8 +28,11 @@ from linter.source import decode
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 PRH_RULES = CORPUS / "prh-rules"
-DOCUMENT_FOLDERS = sorted(p for group in ("biz-ja", "crm-ja", "ja-docs") for p in (CORPUS / group).glob("*")
-                          if p.is_dir()) if CORPUS.exists() else []
+DOCUMENT_FOLDERS = (
+    sorted(p for group in ("biz-ja", "crm-ja", "ja-docs") for p in (CORPUS / group).glob("*") if p.is_dir())
+    if CORPUS.exists()
+    else []
+)
 
 
 def corpus_dictionaries() -> list[Path]:
@@ -120,9 +124,12 @@ def test_fix_changes_only_reported_spans_and_reaches_a_fixed_point(path):
     linter = _linter(path)
     pieces = _pieces(path)
 
-    @settings(max_examples=int(os.environ.get("YOGOLINT_FIX_EXAMPLES", "12" if os.environ.get("CI") else "6")),
-              deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=int(os.environ.get("YOGOLINT_FIX_EXAMPLES", "12" if os.environ.get("CI") else "6")),
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(st.lists(st.tuples(st.sampled_from(pieces), st.sampled_from(SEPARATORS)), min_size=1, max_size=8))
     def check(parts):
         text = "".join(piece + separator for piece, separator in parts)

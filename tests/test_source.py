@@ -1,4 +1,5 @@
 """Reading files: encodings, BOMs and line endings keep exact positions."""
+
 import codecs
 
 import pytest
