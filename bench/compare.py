@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import io
 import os
 import subprocess
 import tarfile
-import io
 from pathlib import Path
 
 from cases import BIG_GLOSSARY_TERMS, SHARED

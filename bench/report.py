@@ -36,11 +36,11 @@ def fit_line(xs: list[float], ys: list[float]) -> tuple[float, float, float]:
     n = len(xs)
     mx, my = sum(xs) / n, sum(ys) / n
     sxx = sum((x - mx) ** 2 for x in xs)
-    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
     b = sxy / sxx if sxx else 0.0
     a = my - b * mx
     ss_tot = sum((y - my) ** 2 for y in ys)
-    ss_res = sum((y - (a + b * x)) ** 2 for x, y in zip(xs, ys))
+    ss_res = sum((y - (a + b * x)) ** 2 for x, y in zip(xs, ys, strict=True))
     r2 = 1 - ss_res / ss_tot if ss_tot else 1.0
     return a, b, r2
 
@@ -332,7 +332,7 @@ def _scaling(bench: Bench, add) -> None:
             continue
         ys = [s[idx].median for s in bench.scale]
         a, b, r2 = fit_line(xs, ys)
-        per_mb = [y / x for x, y in zip(xs, ys)]
+        per_mb = [y / x for x, y in zip(xs, ys, strict=True)]
         add(
             f"\n- {tool}: time ≈ {a:.2f} s + {b:.2f} s/MB (least squares over the three sizes, r² = {r2:.3f}); "
             f"average time per MB (time ÷ size) " + ", ".join(f"{v:.2f}" for v in per_mb) + " s/MB at 1/4, 1/2, full."

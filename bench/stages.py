@@ -42,6 +42,7 @@ def main() -> int:
         last = now
 
     import click  # noqa: F401 - what the command line imports first
+
     import linter.cli  # noqa: F401
 
     stage("import cli (click)")

@@ -17,8 +17,8 @@ Decisions recorded here:
 from __future__ import annotations
 
 import codecs
-import os
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path

@@ -11,11 +11,12 @@ so CI stays bounded.
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from linter.engine import Linter
 from linter.files import FileTarget
@@ -44,7 +45,7 @@ def corpus_dictionaries() -> list[Path]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _dictionary(path: Path):
     try:
         dictionary = load_prh(path, strict=False, prh_rules_dir=str(PRH_RULES))
@@ -53,7 +54,7 @@ def _dictionary(path: Path):
     return dictionary if dictionary.rules else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _linter(path: Path) -> Linter:
     return Linter(load_glossary(), load_policy(set(RULES)), prh=[_dictionary(path)])
 
@@ -69,7 +70,7 @@ def _paragraphs() -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pieces(path: Path) -> tuple[str, ...]:
     """What makes a dictionary speak: its spec inputs, what its rules expect,
     and corpus paragraphs it has a candidate in."""

@@ -37,7 +37,7 @@ def run(*args, cwd):
 
 
 def test_findings_are_identical_with_one_process_all_cores_and_the_cache(tmp_path):
-    folder = make_folder(tmp_path / "docs", 60)
+    make_folder(tmp_path / "docs", 60)
     one = run("--no-cache", "-j", "1", "--format", "json", "docs", cwd=tmp_path)
     many = run("--no-cache", "-j", "2", "--format", "json", "docs", cwd=tmp_path)
     first = run("--format", "json", "docs", cwd=tmp_path)

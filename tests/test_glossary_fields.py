@@ -1,9 +1,9 @@
 """Every field of the MOps seed is in the glossary, in the seed's words."""
 
 import pytest
+from seed_page import four_field_blocks, seed_000
 
 from linter.glossary import GlossaryError, load_glossary
-from seed_page import four_field_blocks, seed_000
 
 
 def _all_texts(glossary) -> dict[str, set[str]]:

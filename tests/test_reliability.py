@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import stat
 import subprocess
 import sys
@@ -20,9 +19,9 @@ import threading
 from pathlib import Path
 
 import pytest
+from test_bad_input import GOOD, YOGOLINT, assert_clean_stderr, assert_one_error, good_was_linted, run
 
 import linter.runner
-from test_bad_input import GOOD, YOGOLINT, assert_clean_stderr, assert_one_error, good_was_linted, run
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -48,7 +48,7 @@ def test_each_finding_is_one_annotation_that_parses_back(cli, folder):
     expected = json.loads(cli("check", "--format", "json", "docs").stdout)["diagnostics"]
     lines = result.stdout.splitlines()
     assert len(lines) == len(expected) >= 3
-    for line, d in zip(lines, expected):
+    for line, d in zip(lines, expected, strict=True):
         command, props, message = parse(line)
         assert command == {"warning": "warning", "info": "notice", "error": "error"}[d["severity"]]
         assert props == {

@@ -146,7 +146,7 @@ def test_page_carries_every_finding_with_its_context(report_file, expected):
     data = page_data(text)
     assert data["files_scanned"] == 3
     assert len(data["findings"]) == len(expected) >= 8
-    for f, d in zip(data["findings"], expected):
+    for f, d in zip(data["findings"], expected, strict=True):
         path, line, column, rule, severity, term, message, suggestions, left, mark, right = f
         assert data["files"][path] == d["path"]
         assert (line, column) == (d["line"], d["column"])
@@ -227,7 +227,7 @@ def test_in_chromium_files_open_to_every_finding(tmp_path, report_file, expected
     page = Page(dom)
     assert len(page.rows) == len(expected)
     assert page.ids["shown-count"] == str(len(expected))
-    for row, d in zip(page.rows, expected):
+    for row, d in zip(page.rows, expected, strict=True):
         assert row["rule"] == d["rule"]
         assert d["message"] in row["text"]
         assert f"{d['line']}:{d['column']}" in row["text"]

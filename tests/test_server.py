@@ -111,7 +111,7 @@ def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
     lines = text.split("\n")
 
     def offset(p: types.Position) -> int:
-        return sum(len(l) + 1 for l in lines[: p.line]) + utf16_index(lines[p.line], p.character)
+        return sum(len(before) + 1 for before in lines[: p.line]) + utf16_index(lines[p.line], p.character)
 
     spans = sorted(((offset(e.range.start), offset(e.range.end), e.new_text) for e in edits), reverse=True)
     for start, end, new in spans:
@@ -187,9 +187,12 @@ async def test_diagnostics_follow_incremental_and_full_changes(client: LanguageC
 async def test_closing_clears_the_findings(client: LanguageClient, folder: Path):
     path = folder / "proposal.md"
     assert await opened(client, path, PROPOSAL)
-    close = lambda: client.text_document_did_close(
-        types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=path.as_uri()))
-    )
+
+    def close():
+        return client.text_document_did_close(
+            types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=path.as_uri()))
+        )
+
     assert await next_diagnostics(client, path.as_uri(), close) == []
 
 
@@ -198,9 +201,12 @@ async def test_saving_lints_at_once(client: LanguageClient, folder: Path):
     path.write_text(PROPOSAL, encoding="utf-8")
     uri = path.as_uri()
     await opened(client, path, PROPOSAL)
-    save = lambda: client.text_document_did_save(
-        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
-    )
+
+    def save():
+        return client.text_document_did_save(
+            types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+        )
+
     assert by_rule(await next_diagnostics(client, uri, save), "preferred-term")
 
 
@@ -441,9 +447,12 @@ async def test_saving_a_configuration_in_the_editor_reloads(client: LanguageClie
     config = folder / ".yogolint.yaml"
     config.write_text("rules:\n  preferred-term: false\n", encoding="utf-8")
     open_document(client, config, config.read_text(encoding="utf-8"), language="yaml")()  # no findings: not prose
-    save = lambda: client.text_document_did_save(
-        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=config.as_uri()))
-    )
+
+    def save():
+        return client.text_document_did_save(
+            types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=config.as_uri()))
+        )
+
     assert by_rule(await next_diagnostics(client, uri, save), "preferred-term") == []
 
 
