@@ -12,6 +12,7 @@ Each case function fills `bench.results` (a Measure per row, keyed like
   (e) the Vue folder, WEB+DB_PRESS.yml with every default rule on in yogolint
   (f) the Vue folder with a generated 100,000-term glossary (yogolint only)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,17 +62,32 @@ class Bench:
     def vue(self) -> list[str]:
         return [str(f) for f in self.vue_files]
 
-    def yogolint(self, key: str, label: str, tool: str, files: list[str], extra: list[str], runs: int | None = None,
-                 jobs: int | None = None) -> None:
-        self.results[key] = measure(label, tool, lambda fs: self.yl.cmd(fs, extra, jobs=jobs), files,
-                                    runs or self.runs, lambda outs: Yogolint.count(outs[0]))
+    def yogolint(
+        self,
+        key: str,
+        label: str,
+        tool: str,
+        files: list[str],
+        extra: list[str],
+        runs: int | None = None,
+        jobs: int | None = None,
+    ) -> None:
+        self.results[key] = measure(
+            label,
+            tool,
+            lambda fs: self.yl.cmd(fs, extra, jobs=jobs),
+            files,
+            runs or self.runs,
+            lambda outs: Yogolint.count(outs[0]),
+        )
 
     def textlint(self, key: str, label: str, files: list[str], cfg: Path, runs: int | None = None) -> None:
         if self.tl is None:
             return
         tl = self.tl
-        self.results[key] = measure(label, "textlint", lambda fs: tl.cmd(fs, cfg), files, runs or self.runs,
-                                    Textlint.count)
+        self.results[key] = measure(
+            label, "textlint", lambda fs: tl.cmd(fs, cfg), files, runs or self.runs, Textlint.count
+        )
 
 
 def prepare(bench: Bench, cases: set[str]) -> None:
@@ -80,8 +96,12 @@ def prepare(bench: Bench, cases: set[str]) -> None:
     bench.lists["full"] = write_list("full", bench.all_files)
     bench.lists["vue"] = write_list("vue", bench.vue_files)
     glossary_prh = CACHE / "glossary-prh.yml"
-    exp = subprocess.run([str(yl.python), str(BENCH / "export_prh.py"), "-o", str(glossary_prh)],
-                         cwd=ROOT, capture_output=True, text=True)
+    exp = subprocess.run(
+        [str(yl.python), str(BENCH / "export_prh.py"), "-o", str(glossary_prh)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     if exp.returncode:
         raise SystemExit(f"bench/export_prh.py failed:\n{exp.stderr}")
     bench.export_note = exp.stderr.strip()
@@ -89,8 +109,19 @@ def prepare(bench: Bench, cases: set[str]) -> None:
     bench.cfg_b = Textlint.config("b", glossary_prh)
     if "f" in cases:
         bench.big_glossary = CACHE / f"glossary-{BIG_GLOSSARY_TERMS}.yaml"
-        gen = subprocess.run([str(yl.python), str(BENCH / "make_glossary.py"), "-n", str(BIG_GLOSSARY_TERMS),
-                              "-o", str(bench.big_glossary)], cwd=ROOT, capture_output=True, text=True)
+        gen = subprocess.run(
+            [
+                str(yl.python),
+                str(BENCH / "make_glossary.py"),
+                "-n",
+                str(BIG_GLOSSARY_TERMS),
+                "-o",
+                str(bench.big_glossary),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         if gen.returncode:
             raise SystemExit(f"bench/make_glossary.py failed:\n{gen.stderr}")
         bench.big_glossary_note = gen.stderr.strip()
@@ -119,9 +150,16 @@ def case_b(bench: Bench) -> None:
     if bench.yl.has_cache:
         warm = CACHE / "warm"
         shutil.rmtree(warm, ignore_errors=True)
-        bench.results["b-ylw"] = measure("(b) glossary", "yogolint, warm cache",
-                                         lambda fs: bench.yl.cmd(fs, [], cache=True), bench.full, bench.runs,
-                                         lambda outs: Yogolint.count(outs[0]), cwd=warm, prime=True)
+        bench.results["b-ylw"] = measure(
+            "(b) glossary",
+            "yogolint, warm cache",
+            lambda fs: bench.yl.cmd(fs, [], cache=True),
+            bench.full,
+            bench.runs,
+            lambda outs: Yogolint.count(outs[0]),
+            cwd=warm,
+            prime=True,
+        )
     bench.textlint("b-tl", "(b) glossary", bench.full, bench.cfg_b)
 
 
@@ -132,8 +170,14 @@ def case_c(bench: Bench) -> None:
     small = [str(small_file.resolve())]
     bench.yogolint("c-yl", "(c) one file", "yogolint", small, [], runs=bench.small_runs)
     bench.textlint("c-tl", "(c) one file", small, bench.cfg_b, runs=bench.small_runs)
-    bench.results["c-ver"] = measure("(c) `--version` only", "yogolint", lambda fs: [str(bench.yl.exe), "--version"],
-                                     [], bench.small_runs, lambda outs: (None, None, None))
+    bench.results["c-ver"] = measure(
+        "(c) `--version` only",
+        "yogolint",
+        lambda fs: [str(bench.yl.exe), "--version"],
+        [],
+        bench.small_runs,
+        lambda outs: (None, None, None),
+    )
 
 
 def case_d(bench: Bench) -> None:
@@ -166,8 +210,9 @@ def case_f(bench: Bench) -> None:
     extra = ["--glossary", str(bench.big_glossary)]
     bench.yogolint("f-yl", f"(f) {BIG_GLOSSARY_TERMS // 1000}k terms, Vue", "yogolint", bench.vue, extra)
     if bench.yl.has_jobs:
-        bench.yogolint("f-yl1", f"(f) {BIG_GLOSSARY_TERMS // 1000}k terms, Vue", "yogolint -j 1", bench.vue, extra,
-                       jobs=1)
+        bench.yogolint(
+            "f-yl1", f"(f) {BIG_GLOSSARY_TERMS // 1000}k terms, Vue", "yogolint -j 1", bench.vue, extra, jobs=1
+        )
 
 
 CASES = {"a": case_a, "b": case_b, "c": case_c, "d": case_d, "e": case_e, "f": case_f}

@@ -19,14 +19,15 @@ report), stderr and the exit status byte for byte:
 Exit 0 when all are identical, 1 on any difference (the first lines of each
 differing output are shown; both outputs are kept in bench/.cache/compare/).
 """
+
 from __future__ import annotations
 
 import argparse
 import difflib
+import io
 import os
 import subprocess
 import tarfile
-import io
 from pathlib import Path
 
 from cases import BIG_GLOSSARY_TERMS, SHARED
@@ -43,15 +44,17 @@ def reference_root(spec: str) -> Path:
     path = Path(spec)
     if (path / "linter" / "__init__.py").exists():
         return path.resolve()
-    rev = subprocess.run(["git", "rev-parse", "--verify", f"{spec}^{{commit}}"], cwd=ROOT, capture_output=True,
-                         text=True)
+    rev = subprocess.run(
+        ["git", "rev-parse", "--verify", f"{spec}^{{commit}}"], cwd=ROOT, capture_output=True, text=True
+    )
     if rev.returncode:
         raise SystemExit(f"--compare-with {spec}: neither a checkout with linter/ nor a git revision")
     sha = rev.stdout.strip()
     root = CACHE / "ref" / sha[:12]
     if not (root / "linter" / "__init__.py").exists():
-        archive = subprocess.run(["git", "archive", sha, "linter", "glossary", "rules"], cwd=ROOT,
-                                 capture_output=True, check=True).stdout
+        archive = subprocess.run(
+            ["git", "archive", sha, "linter", "glossary", "rules"], cwd=ROOT, capture_output=True, check=True
+        ).stdout
         root.mkdir(parents=True, exist_ok=True)
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(root, filter="data")
@@ -69,8 +72,12 @@ def _env(pythonpath: Path | None) -> dict[str, str]:
 
 
 def _run(python: Path, pythonpath: Path | None, args: list[str], cwd: Path) -> tuple[int, bytes, bytes]:
-    proc = subprocess.run([str(python), "-m", "linter", "check", "--no-cache", "--format", "json", *args],
-                          cwd=cwd, env=_env(pythonpath), capture_output=True)
+    proc = subprocess.run(
+        [str(python), "-m", "linter", "check", "--no-cache", "--format", "json", *args],
+        cwd=cwd,
+        env=_env(pythonpath),
+        capture_output=True,
+    )
     return proc.returncode, proc.stdout, proc.stderr
 
 
@@ -82,8 +89,9 @@ def _runs(args: argparse.Namespace, big_glossary: Path | None) -> list[tuple[str
         out.append((f"{sub}, built-in glossary", [folder]))
         out.append((f"{sub}, + {args.prh_dict.name}", [*prh, folder]))
     if big_glossary is not None:
-        out.append((f"{rel(args.vue)}, {BIG_GLOSSARY_TERMS:,}-term glossary",
-                    ["--glossary", str(big_glossary), str(args.vue)]))
+        out.append(
+            (f"{rel(args.vue)}, {BIG_GLOSSARY_TERMS:,}-term glossary", ["--glossary", str(big_glossary), str(args.vue)])
+        )
     for sub in LABELLED:
         for f in sorted((SHARED / sub).rglob("*")):
             if f.is_file() and f.suffix in (".md", ".mdx", ".txt", ".markdown"):
@@ -97,8 +105,19 @@ def run(args: argparse.Namespace, yl: Yogolint) -> int:
     cwd = OUT / "cwd"  # empty: no configuration or result cache is picked up
     cwd.mkdir(exist_ok=True)
     big = CACHE / f"glossary-{BIG_GLOSSARY_TERMS}.yaml"
-    gen = subprocess.run([str(yl.python), str(Path(__file__).parent / "make_glossary.py"), "-n",
-                          str(BIG_GLOSSARY_TERMS), "-o", str(big)], cwd=ROOT, capture_output=True, text=True)
+    gen = subprocess.run(
+        [
+            str(yl.python),
+            str(Path(__file__).parent / "make_glossary.py"),
+            "-n",
+            str(BIG_GLOSSARY_TERMS),
+            "-o",
+            str(big),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     big_glossary = big if gen.returncode == 0 else None
     log(f"comparing the working tree ({rel(ROOT)}) with {rel(ref)} — same Python: {rel(yl.python)}")
     differing = 0
@@ -108,8 +127,10 @@ def run(args: argparse.Namespace, yl: Yogolint) -> int:
         old = _run(yl.python, ref, check_args, cwd)
         same = new == old
         findings = new[1].count(b'"rule":')
-        log(f"  [{number}/{len(runs)}] {label}: {'identical' if same else 'DIFFERENT'} "
-            f"(exit {new[0]}, {findings:,} findings, {len(new[1]):,} bytes)")
+        log(
+            f"  [{number}/{len(runs)}] {label}: {'identical' if same else 'DIFFERENT'} "
+            f"(exit {new[0]}, {findings:,} findings, {len(new[1]):,} bytes)"
+        )
         if same:
             continue
         differing += 1
@@ -119,9 +140,14 @@ def run(args: argparse.Namespace, yl: Yogolint) -> int:
             (OUT / f"{stem}-{name}.stderr").write_bytes(stderr + f"\nexit {code}\n".encode())
         for part, a, b in (("stdout", old[1], new[1]), ("stderr", old[2], new[2])):
             if a != b:
-                diff = difflib.unified_diff(a.decode(errors="replace").splitlines(),
-                                            b.decode(errors="replace").splitlines(), "reference", "working tree",
-                                            lineterm="", n=0)
+                diff = difflib.unified_diff(
+                    a.decode(errors="replace").splitlines(),
+                    b.decode(errors="replace").splitlines(),
+                    "reference",
+                    "working tree",
+                    lineterm="",
+                    n=0,
+                )
                 for line in list(diff)[:12]:
                     log(f"      {part}: {line[:200]}")
         if old[0] != new[0]:

@@ -1,5 +1,6 @@
 """Findings in the tools' outputs: positions (textlint's UTF-16 columns
 converted to code points) for comparing the two tools' results."""
+
 from __future__ import annotations
 
 import functools

@@ -3,6 +3,7 @@
 Nothing here knows a tool or a case: `timed` runs one command and measures
 it, `measure` repeats it (with one untimed warm-up run) and keeps the outputs.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -47,13 +48,13 @@ def capture(cmd: list[str], cwd: Path | None = None) -> str:
 
 @dataclass
 class Run:
-    wall: float      # seconds
-    peak_kb: int     # max RSS of the child, KiB
+    wall: float  # seconds
+    peak_kb: int  # max RSS of the child, KiB
     rc: int
-    cpu: float = 0.0    # user + system seconds of the child (all its threads and processes)
-    tree_kb: int = 0    # peak summed PSS of the process tree (sampled), KiB
-    procs: int = 1      # most processes seen at once in the tree
-    load: float = 0.0   # 1-minute load average when the run ended (other work on the machine)
+    cpu: float = 0.0  # user + system seconds of the child (all its threads and processes)
+    tree_kb: int = 0  # peak summed PSS of the process tree (sampled), KiB
+    procs: int = 1  # most processes seen at once in the tree
+    load: float = 0.0  # 1-minute load average when the run ended (other work on the machine)
 
 
 @dataclass
@@ -223,8 +224,9 @@ def arg_limit() -> int:
     return max(32768, min(arg_max, 2 * 1024 * 1024) - env - 4096)
 
 
-def measure(label: str, tool: str, build, files: list[str], runs: int, counter, cwd: Path = RUN_CWD,
-            prime: bool = False) -> Measure:
+def measure(
+    label: str, tool: str, build, files: list[str], runs: int, counter, cwd: Path = RUN_CWD, prime: bool = False
+) -> Measure:
     """Time `build(files)` `runs` times (split into batches only if argv would overflow)."""
     limit = arg_limit()
     prefix = build([])
@@ -256,8 +258,10 @@ def measure(label: str, tool: str, build, files: list[str], runs: int, counter, 
             rc = max(rc, r.rc)
             outs.append(out)
         m.runs.append(Run(total_wall, peak, rc, cpu=total_cpu, load=load, tree_kb=tree, procs=procs))
-        log(f"  {label:<28} {tool:<9} run {i + 1}/{runs}: {total_wall:7.2f} s wall {total_cpu:7.2f} s cpu "
-            f"{peak / 1024:6.0f} MB  (load {load:.1f})")
+        log(
+            f"  {label:<28} {tool:<9} run {i + 1}/{runs}: {total_wall:7.2f} s wall {total_cpu:7.2f} s cpu "
+            f"{peak / 1024:6.0f} MB  (load {load:.1f})"
+        )
     m.findings, m.files_with_findings, m.files_reported = counter(outs)
     m.outputs = outs
     return m
@@ -265,8 +269,11 @@ def measure(label: str, tool: str, build, files: list[str], runs: int, counter, 
 
 def corpus_files(corpus: Path) -> list[Path]:
     """Every Markdown file, sorted by path (both tools get exactly this list)."""
-    files = [p for p in corpus.rglob("*.md")
-             if not any(part.startswith(".") or part == "node_modules" for part in p.relative_to(corpus).parts)]
+    files = [
+        p
+        for p in corpus.rglob("*.md")
+        if not any(part.startswith(".") or part == "node_modules" for part in p.relative_to(corpus).parts)
+    ]
     return sorted(files, key=lambda p: str(p.relative_to(corpus)))
 
 
@@ -308,5 +315,4 @@ def machine_info() -> list[str]:
         mem = f"{kb / 1024 / 1024:.1f} GiB"
     except (OSError, AttributeError):
         pass
-    return [f"- cores: {os.cpu_count()} ({cpu})", f"- memory: {mem}",
-            f"- OS: {platform.platform()}"]
+    return [f"- cores: {os.cpu_count()} ({cpu})", f"- memory: {mem}", f"- OS: {platform.platform()}"]

@@ -7,6 +7,7 @@ Two runs of the real CLI: with a team glossary that knows only Salesforce
 (so CSM, a built-in term, is unknown and must be proposed), and with the
 built-in glossary (what a team would see). Prints the best wall time of
 each and the proposals found for the four abbreviations."""
+
 from __future__ import annotations
 
 import argparse
@@ -41,8 +42,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     runs = parser.parse_args().runs
     files = sum(1 for p in CORPUS.rglob("*") if p.suffix in (".md", ".txt"))
-    for label, args in (("team glossary (Salesforce only)", ["--no-builtin", "--glossary", str(TEAM)]),
-                        ("built-in glossary", [])):
+    for label, args in (
+        ("team glossary (Salesforce only)", ["--no-builtin", "--glossary", str(TEAM)]),
+        ("built-in glossary", []),
+    ):
         seconds, proposals = run(args, runs)
         print(f"{label}: {len(proposals)} proposals from {files} files in {seconds:.2f} s (best of {runs})")
         by_form = {p["form"]: p for p in proposals}
@@ -53,8 +56,10 @@ def main() -> None:
                 continue
             rank = proposals.index(p) + 1
             found = p["entry"].get("expansions") or p["entry"].get("deprecated")
-            print(f"  {form}: #{rank} {p['proposal']} {p['entry']['term']} {found} "
-                  f"({p['evidence']['documents']} documents, {p['evidence']['uses']} uses)")
+            print(
+                f"  {form}: #{rank} {p['proposal']} {p['entry']['term']} {found} "
+                f"({p['evidence']['documents']} documents, {p['evidence']['uses']} uses)"
+            )
 
 
 if __name__ == "__main__":

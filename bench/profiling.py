@@ -1,4 +1,5 @@
 """py-spy profiles of one yogolint run, summarised as Markdown tables."""
+
 from __future__ import annotations
 
 import re
@@ -9,8 +10,7 @@ from harness import BENCH, CACHE, ROOT, RUN_CWD, log, rel
 from tools import Yogolint
 
 
-def profile_yogolint(yl: Yogolint, files_list: Path, pyspy: Path, rate: int, name: str,
-                     extra: list[str]) -> str | None:
+def profile_yogolint(yl: Yogolint, files_list: Path, pyspy: Path, rate: int, name: str, extra: list[str]) -> str | None:
     """py-spy on one yogolint run; returns the Markdown summary (raw stacks and a flame graph are kept)."""
     raw = CACHE / f"profile-{name}.txt"
     svg = BENCH / ("profile.svg" if name == "b" else f"profile-{name}.svg")
@@ -20,8 +20,12 @@ def profile_yogolint(yl: Yogolint, files_list: Path, pyspy: Path, rate: int, nam
     for fmt, out_file in (("raw", raw), ("flamegraph", svg)):
         log(f"profiling yogolint (case {name}) with py-spy → {rel(out_file)} …")
         with (CACHE / "out" / f"profile-{name}-stdout.json").open("wb") as out:
-            proc = subprocess.run([str(pyspy), "record", "--format", fmt, "--rate", str(rate), "-o", str(out_file),
-                                   "--", *target], cwd=RUN_CWD, stdout=out, stderr=subprocess.PIPE)
+            proc = subprocess.run(
+                [str(pyspy), "record", "--format", fmt, "--rate", str(rate), "-o", str(out_file), "--", *target],
+                cwd=RUN_CWD,
+                stdout=out,
+                stderr=subprocess.PIPE,
+            )
         if not out_file.exists():
             log(f"  py-spy failed: {proc.stderr.decode(errors='replace')[-500:]}")
             return None
@@ -79,7 +83,9 @@ def summarize_profile(raw: Path, top: int = 15) -> str:
                 break
         return "\n".join(rows) + "\n"
 
-    return (f"{grand} samples.\n\n**Self time** (the function itself, not its callees):\n\n"
-            + table(self_t, "function (file)", False)
-            + "\n**Inclusive time** (the function and everything it calls; entries near 100 % omitted):\n\n"
-            + table(total_t, "function (file)", True))
+    return (
+        f"{grand} samples.\n\n**Self time** (the function itself, not its callees):\n\n"
+        + table(self_t, "function (file)", False)
+        + "\n**Inclusive time** (the function and everything it calls; entries near 100 % omitted):\n\n"
+        + table(total_t, "function (file)", True)
+    )

@@ -18,6 +18,7 @@ The modules: harness.py (processes, timing, memory, file lists), tools.py
 report.py (RESULTS.md and the targets), compare.py (the --compare-with mode),
 make_glossary.py (the 100,000-term glossary of case f).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,25 +45,43 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--prh-dict", type=Path, default=bench_cases.DEFAULT_PRH, help="dictionary for cases (a), (e)")
     ap.add_argument("--small-file", type=Path, default=bench_cases.SMALL_FILE, help="file for case (c)")
     ap.add_argument("--yogolint", type=Path, default=None, help="yogolint executable (default: .venv/bin/yogolint)")
-    ap.add_argument("--cases", default=bench_cases.ALL_CASES,
-                    help=f"which cases to run, e.g. 'bc' (default {bench_cases.ALL_CASES})")
+    ap.add_argument(
+        "--cases",
+        default=bench_cases.ALL_CASES,
+        help=f"which cases to run, e.g. 'bc' (default {bench_cases.ALL_CASES})",
+    )
     ap.add_argument("--yogolint-only", action="store_true", help="skip textlint (no ratios): for trying changes")
-    ap.add_argument("--profile", action=argparse.BooleanOptionalAction, default=None,
-                    help="profile yogolint on case (b) with py-spy (default: on if py-spy is installed, "
-                         "off with --quick)")
+    ap.add_argument(
+        "--profile",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="profile yogolint on case (b) with py-spy (default: on if py-spy is installed, off with --quick)",
+    )
     ap.add_argument("--profile-rate", type=int, default=250, help="py-spy samples per second")
-    ap.add_argument("--compare-with", metavar="REV-or-PATH", default=None,
-                    help="instead of timing: check that yogolint's findings on the corpora and labelled sets are "
-                         "byte-identical to those of another version (a git revision or a checkout's path); "
-                         "exit 1 on any difference")
-    ap.add_argument("-o", "--output", type=Path, default=None,
-                    help="report file (default bench/RESULTS.md; quick: bench/.cache/RESULTS-quick.md)")
+    ap.add_argument(
+        "--compare-with",
+        metavar="REV-or-PATH",
+        default=None,
+        help="instead of timing: check that yogolint's findings on the corpora and labelled sets are "
+        "byte-identical to those of another version (a git revision or a checkout's path); "
+        "exit 1 on any difference",
+    )
+    ap.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        help="report file (default bench/RESULTS.md; quick: bench/.cache/RESULTS-quick.md)",
+    )
     return ap.parse_args(argv)
 
 
 def find_yogolint(args: argparse.Namespace) -> Path:
-    exe = args.yogolint or next((p for p in (ROOT / ".venv" / "bin" / "yogolint",) if p.exists()), None) \
+    exe = (
+        args.yogolint
+        or next((p for p in (ROOT / ".venv" / "bin" / "yogolint",) if p.exists()), None)
         or (Path(shutil.which("yogolint")) if shutil.which("yogolint") else None)
+    )
     if exe is None:
         raise SystemExit("yogolint not found: create the venv (README Set-up) or pass --yogolint PATH")
     return exe
@@ -79,8 +98,12 @@ def main(argv: list[str] | None = None) -> int:
     output = args.output or (CACHE / "RESULTS-quick.md" if args.quick else BENCH / "RESULTS.md")
     cases = set(args.cases.lower())
     exe = find_yogolint(args)
-    for p, what in ((args.corpus, "--corpus"), (args.prh_dict, "--prh-dict"), (args.small_file, "--small-file"),
-                    (args.vue, "--vue")):
+    for p, what in (
+        (args.corpus, "--corpus"),
+        (args.prh_dict, "--prh-dict"),
+        (args.small_file, "--small-file"),
+        (args.vue, "--vue"),
+    ):
         if not p.exists():
             raise SystemExit(f"{what} {p}: not found")
 
@@ -117,8 +140,14 @@ def main(argv: list[str] | None = None) -> int:
             if md:
                 profiles["b"] = md
         if "a" in cases and yl.has_prh:
-            md = profile_yogolint(yl, bench.lists["full"], pyspy, args.profile_rate, "a",
-                                  ["--prh", str(args.prh_dict), "--select", "preferred-term"])
+            md = profile_yogolint(
+                yl,
+                bench.lists["full"],
+                pyspy,
+                args.profile_rate,
+                "a",
+                ["--prh", str(args.prh_dict), "--select", "preferred-term"],
+            )
             if md:
                 profiles["a"] = md
     elapsed = time.time() - started

@@ -14,6 +14,7 @@ packages come from the npm registry into bench/.cache/variants-node
 (git-ignored). `.mdx` files are given to textlint as `.md` copies (same lines):
 textlint reads no MDX without a plugin. Writes its section of bench/RESULTS.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,12 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 CACHE = BENCH / ".cache"
 NODE = CACHE / "variants-node"
-PACKAGES = ["textlint@14", "textlint-rule-ja-no-orthographic-variants",
-            "@textlint-ja/textlint-rule-no-synonyms", "sudachi-synonyms-dictionary"]
+PACKAGES = [
+    "textlint@14",
+    "textlint-rule-ja-no-orthographic-variants",
+    "@textlint-ja/textlint-rule-no-synonyms",
+    "sudachi-synonyms-dictionary",
+]
 RULES = {
     "textlint-rule-ja-no-orthographic-variants": "ja-no-orthographic-variants",
     "@textlint-ja/textlint-rule-no-synonyms": "@textlint-ja/no-synonyms",
@@ -63,8 +68,20 @@ def textlint_report(docs: Path, rule: str, copies: Path) -> dict:
     config = CACHE / f"textlintrc-{rule.replace('/', '_')}.json"
     config.write_text(json.dumps({"rules": {rule: True}}))
     files = sorted(copies.iterdir())
-    out = subprocess.run([str(NODE / "node_modules" / ".bin" / "textlint"), "--no-color", "--config", str(config),
-                          "--format", "json", *map(str, files)], capture_output=True, text=True, cwd=NODE)
+    out = subprocess.run(
+        [
+            str(NODE / "node_modules" / ".bin" / "textlint"),
+            "--no-color",
+            "--config",
+            str(config),
+            "--format",
+            "json",
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=NODE,
+    )
     if out.returncode not in (0, 1):
         raise SystemExit(f"textlint ({rule}) failed: {out.stderr.strip()[:400]}")
     diagnostics = []
@@ -73,16 +90,35 @@ def textlint_report(docs: Path, rule: str, copies: Path) -> dict:
         original = docs / name if (docs / name).exists() else docs / (Path(name).stem + ".mdx")
         for m in result["messages"]:
             words = re.findall(r"[「\"“]([^」\"”]+)[」\"”]", m["message"])
-            diagnostics.append({"path": str(original), "line": m["line"], "rule": "spelling-variant",
-                                "term": words[0] if words else "", "message": m["message"], "suggestions": words[1:]})
+            diagnostics.append(
+                {
+                    "path": str(original),
+                    "line": m["line"],
+                    "rule": "spelling-variant",
+                    "term": words[0] if words else "",
+                    "message": m["message"],
+                    "suggestions": words[1:],
+                }
+            )
     return {"diagnostics": diagnostics}
 
 
 def score(key: Path, report: dict, name: str) -> tuple[str, str, str]:
     path = CACHE / f"sv-report-{name}.json"
     path.write_text(json.dumps(report, ensure_ascii=False))
-    out = subprocess.run([sys.executable, str(key.parent.parent / "score.py"), str(key), str(path),
-                          "--rule", "spelling-variant", "--verbose"], capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(key.parent.parent / "score.py"),
+            str(key),
+            str(path),
+            "--rule",
+            "spelling-variant",
+            "--verbose",
+        ],
+        capture_output=True,
+        text=True,
+    ).stdout
     m = re.search(r"precision ([\d.]+) \((\d+/\d+)\) recall ([\d.]+) \((\d+/\d+)\)", out)
     print(f"--- {name}\n{out}", file=sys.stderr)
     return (f"{m.group(1)} ({m.group(2)})", f"{m.group(3)} ({m.group(4)})", str(len(report["diagnostics"])))
@@ -101,23 +137,44 @@ def main() -> None:
     for f in sorted(docs.iterdir()):
         if f.suffix in (".md", ".mdx"):
             shutil.copyfile(f, copies / (f.stem + ".md"))
-    yl = subprocess.run([str(ROOT / ".venv" / "bin" / "yogolint"), "check", "--no-cache", "--select", "spelling-variant",
-                         "--format", "json", str(docs)], capture_output=True, text=True, cwd=CACHE)
+    yl = subprocess.run(
+        [
+            str(ROOT / ".venv" / "bin" / "yogolint"),
+            "check",
+            "--no-cache",
+            "--select",
+            "spelling-variant",
+            "--format",
+            "json",
+            str(docs),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=CACHE,
+    )
     rows = [("yogolint spelling-variant", *score(key, json.loads(yl.stdout), "yogolint"))]
     for package, rule in RULES.items():
-        rows.append((f"{package} {version(package)}", *score(key, textlint_report(docs, rule, copies), rule.replace("/", "_"))))
-    table = "\n".join([
-        HEADING, "",
-        f"`python3 bench/spelling_compare.py` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: the "
-        f"{sum(1 for _ in copies.iterdir())} documents of `shared/eval/real`, scored by its `score.py --rule "
-        f"spelling-variant` (the key labels each word written two ways once per document; a diagnostic naming "
-        f"none of a labelled word's spellings is a false positive). textlint {version('textlint')}, each rule "
-        f"with its defaults; every textlint message counts as a spelling-variant finding.",
-        "",
-        "| tool / rule | precision | recall | diagnostics |",
-        "|---|---:|---:|---:|",
-        *[f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} |" for r in rows], "", NOTE, "",
-    ])
+        rows.append(
+            (f"{package} {version(package)}", *score(key, textlint_report(docs, rule, copies), rule.replace("/", "_")))
+        )
+    table = "\n".join(
+        [
+            HEADING,
+            "",
+            f"`python3 bench/spelling_compare.py` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: the "
+            f"{sum(1 for _ in copies.iterdir())} documents of `shared/eval/real`, scored by its `score.py --rule "
+            f"spelling-variant` (the key labels each word written two ways once per document; a diagnostic naming "
+            f"none of a labelled word's spellings is a false positive). textlint {version('textlint')}, each rule "
+            f"with its defaults; every textlint message counts as a spelling-variant finding.",
+            "",
+            "| tool / rule | precision | recall | diagnostics |",
+            "|---|---:|---:|---:|",
+            *[f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} |" for r in rows],
+            "",
+            NOTE,
+            "",
+        ]
+    )
     print(table)
     if not args.no_write:
         from spelling_cost import write_section_named

@@ -11,6 +11,7 @@ Each run: `check --no-cache --format json FOLDER` (all default rules), wall
 time and CPU time (user + system of the process and its workers). Writes its
 table into bench/RESULTS.md under its own heading. Standard library only.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -73,21 +74,29 @@ def main() -> None:
                 print(f"{folder.name} {name}: {runs[name][-1][0]:.2f} s", file=sys.stderr)
         wall = {n: statistics.median(w for w, _ in r) for n, r in runs.items()}
         cpu = {n: statistics.median(c for _, c in r) for n, r in runs.items()}
-        rows.append(f"| `{folder.name}` ({files} files) | {wall['before']:.2f} | {wall['after']:.2f} | "
-                    f"{wall['after'] / wall['before']:.1f}× | {cpu['before']:.2f} | {cpu['after']:.2f} | "
-                    f"{cpu['after'] / cpu['before']:.1f}× |")
+        rows.append(
+            f"| `{folder.name}` ({files} files) | {wall['before']:.2f} | {wall['after']:.2f} | "
+            f"{wall['after'] / wall['before']:.1f}× | {cpu['before']:.2f} | {cpu['after']:.2f} | "
+            f"{cpu['after'] / cpu['before']:.1f}× |"
+        )
     load = os.getloadavg()[0]
-    table = "\n".join([
-        HEADING, "",
-        f"`python3 bench/spelling_cost.py --runs {args.runs}` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: "
-        f"`check --no-cache` of each folder with all default rules, before (commit `{args.base}`) and after "
-        f"(this checkout, spelling-variant on), alternating; median of {args.runs} runs; "
-        f"CPU = user + system of the process and its workers; load average at the end {load:.1f} on 2 cores.",
-        "",
-        "| folder | before s | after s | wall ratio | before CPU s | after CPU s | CPU ratio |",
-        "|---|---:|---:|---:|---:|---:|---:|",
-        *rows, "", NOTE, "",
-    ])
+    table = "\n".join(
+        [
+            HEADING,
+            "",
+            f"`python3 bench/spelling_cost.py --runs {args.runs}` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: "
+            f"`check --no-cache` of each folder with all default rules, before (commit `{args.base}`) and after "
+            f"(this checkout, spelling-variant on), alternating; median of {args.runs} runs; "
+            f"CPU = user + system of the process and its workers; load average at the end {load:.1f} on 2 cores.",
+            "",
+            "| folder | before s | after s | wall ratio | before CPU s | after CPU s | CPU ratio |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+            *rows,
+            "",
+            NOTE,
+            "",
+        ]
+    )
     print(table)
     if not args.no_write:
         write_section(table)
@@ -122,7 +131,7 @@ def write_section_named(heading: str, table: str) -> None:
     if heading in text:
         head, _, rest = text.partition(heading)
         nxt = rest.find("\n## ")
-        text = head + table + (rest[nxt + 1:] if nxt != -1 else "")
+        text = head + table + (rest[nxt + 1 :] if nxt != -1 else "")
     else:
         text = text.rstrip("\n") + "\n\n" + table
     results.write_text(text, encoding="utf-8")

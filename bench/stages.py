@@ -10,6 +10,7 @@ Sudachi dictionary, and the per-file work, as `yogolint check -j 1
 --no-cache` does it. The first line of output is a run with the caches
 (parsed YAML, compiled dictionaries) as a second run finds them.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,6 +42,7 @@ def main() -> int:
         last = now
 
     import click  # noqa: F401 - what the command line imports first
+
     import linter.cli  # noqa: F401
 
     stage("import cli (click)")
@@ -51,8 +53,13 @@ def main() -> int:
 
     stage("import runner, workspace, engine, rules")
     select = set(args.select.split(",")) if args.select else None
-    request = CheckRequest(paths=args.paths, options=Options(glossaries=args.glossary, prh=args.prh, select=select),
-                           fmt="json", cache=False, jobs=1)
+    request = CheckRequest(
+        paths=args.paths,
+        options=Options(glossaries=args.glossary, prh=args.prh, select=select),
+        fmt="json",
+        cache=False,
+        jobs=1,
+    )
     walk = collect(request.paths, request.options.exclude)
     stage(f"folder walk ({len(walk.targets)} files)")
     workspace = Workspace(request.options)
@@ -71,7 +78,9 @@ def main() -> int:
         findings += len(lint_file(workspace, target, request).diagnostics)
     stage("per-file work")
     total = sum(ms for _, ms in stages)
-    mods = sorted(m for m in sys.modules if m.split(".")[0] in ("markdown_it", "pyromark", "multiprocessing", "yaml", "regex"))
+    mods = sorted(
+        m for m in sys.modules if m.split(".")[0] in ("markdown_it", "pyromark", "multiprocessing", "yaml", "regex")
+    )
     heavy = sorted({m.split(".")[0] for m in mods})
     for name, ms in stages:
         print(f"{name:<45} {ms:8.1f} ms")

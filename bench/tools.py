@@ -1,5 +1,6 @@
 """The two tools under test: how yogolint and textlint + prh are installed,
 invoked and their JSON output counted."""
+
 from __future__ import annotations
 
 import json
@@ -78,8 +79,11 @@ class Textlint:
         if not pkg.exists():
             pkg.write_text('{"private": true, "description": "yogolint benchmark: textlint baseline"}\n')
         log(f"installing {TEXTLINT_SPEC} {PRH_RULE_SPEC} into {rel(NODE_DIR)} (npm registry) …")
-        subprocess.run([self.npm, "install", "--no-audit", "--no-fund", "--loglevel=error",
-                        TEXTLINT_SPEC, PRH_RULE_SPEC], cwd=NODE_DIR, check=True)
+        subprocess.run(
+            [self.npm, "install", "--no-audit", "--no-fund", "--loglevel=error", TEXTLINT_SPEC, PRH_RULE_SPEC],
+            cwd=NODE_DIR,
+            check=True,
+        )
 
     @staticmethod
     def config(name: str, dictionary: Path) -> Path:

@@ -2,6 +2,7 @@
 (`--remote-debugging-pipe`: commands on fd 3, answers on fd 4), standard
 library only. Used by the HTML report's browser tests and bench/html_report.py
 to click, type and read what a reader would see."""
+
 from __future__ import annotations
 
 import json
@@ -33,10 +34,23 @@ class ChromiumPage:
             os.dup2(b, 4)
 
         self.process = subprocess.Popen(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
-             "--disable-background-networking", "--disable-component-update", "--remote-debugging-pipe",
-             f"--user-data-dir={profile}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=fds, pass_fds=(3, 4),
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-sync",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--remote-debugging-pipe",
+                f"--user-data-dir={profile}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=fds,
+            pass_fds=(3, 4),
         )
         os.close(to_chrome_r)
         os.close(from_chrome_w)
@@ -67,8 +81,9 @@ class ChromiumPage:
 
     def evaluate(self, expression: str):
         """The value of a JavaScript expression in the page (a promise is awaited)."""
-        result = self._send("Runtime.evaluate", {"expression": expression, "returnByValue": True,
-                                                 "awaitPromise": True}, self._session)
+        result = self._send(
+            "Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True}, self._session
+        )
         if "exceptionDetails" in result:
             raise RuntimeError(f"{expression[:80]}: {result['exceptionDetails']}")
         return result["result"].get("value")

@@ -1,4 +1,5 @@
 """Shared helpers: a linter built once per session, and a CLI runner."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,5 +1,6 @@
 """The MOps seed (../shared/seeds/000_*.txt) read as a glossary page: its term
 blocks, each with the field texts the glossary must carry in the seed's words."""
+
 from __future__ import annotations
 
 import re
@@ -8,8 +9,17 @@ from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 SECTIONS = ("MOps寄り(マーケ運用)", "横断Ops(RevOps/SalesOps/CSOps)", "一般IT・データ", "製品名(混同しやすい固有名詞)")
-LABELS = {"定義": "definition", "Ops視点の一言": "ops_note", "よくある失敗": "pitfall", "次の一手": "next_step",
-          "概要": "definition", "注意": "pitfall", "推奨の目安": "recommended_for", "※": "house_usage", "補足": "note"}
+LABELS = {
+    "定義": "definition",
+    "Ops視点の一言": "ops_note",
+    "よくある失敗": "pitfall",
+    "次の一手": "next_step",
+    "概要": "definition",
+    "注意": "pitfall",
+    "推奨の目安": "recommended_for",
+    "※": "house_usage",
+    "補足": "note",
+}
 _FIELD = re.compile(r"^(定義|Ops視点の一言|よくある失敗|次の一手|概要|注意|推奨の目安|補足|免責):(.*)|^(※)(.*)")
 _LINK = re.compile(r"[((][^()()]*へ[))]$")  # 「(運用支援サービスへ)」: the page's link, not the text
 
@@ -23,7 +33,7 @@ class Block:
 
 def seed_000() -> list[Block]:
     lines = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8").splitlines()
-    body = lines[lines.index("Service Cloud") + 1:]  # after the table of contents
+    body = lines[lines.index("Service Cloud") + 1 :]  # after the table of contents
     blocks: list[Block] = []
     topic = ""
     for line in body:

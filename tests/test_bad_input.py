@@ -13,11 +13,12 @@ Decisions recorded here:
 - A Markdown list nested deeper than the parser follows (20 levels) is checked
   as plain text rather than skipped.
 """
+
 from __future__ import annotations
 
 import codecs
-import os
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -37,7 +38,11 @@ def run(*args, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
     command = [str(YOGOLINT)] if YOGOLINT.exists() else [sys.executable, "-m", "linter"]
     return subprocess.run(
         [*command, "check", "--no-cache", *map(str, args)],
-        cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=timeout,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
     )
 
 
@@ -138,8 +143,10 @@ def test_mixed_crlf_and_lf_positions(work):
     result = run("--format", "json", "mixed.md", cwd=work)
     import json
 
-    found = [(d["line"], d["column"], d["end_line"], d["end_column"], d["term"])
-             for d in json.loads(result.stdout)["diagnostics"]]
+    found = [
+        (d["line"], d["column"], d["end_line"], d["end_column"], d["term"])
+        for d in json.loads(result.stdout)["diagnostics"]
+    ]
     assert found == [(2, 1, 2, 9, "セールスフォース"), (3, 4, 3, 11, "Hubspot"), (5, 4, 5, 12, "セールスフォース")]
 
 
@@ -210,8 +217,10 @@ def test_two_thousand_levels_of_nesting(tmp_path, kind):
         assert all(t != "Hubspot" for _, _, t in terms)
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="root reads files whatever their mode; see the simulated test below")
+@pytest.mark.skipif(
+    hasattr(os, "geteuid") and os.geteuid() == 0,
+    reason="root reads files whatever their mode; see the simulated test below",
+)
 def test_unreadable_file_chmod_000(work):
     secret = work / "secret.md"
     secret.write_text(GOOD, encoding="utf-8")
@@ -295,21 +304,40 @@ def test_folder_without_markdown(tmp_path):
 ROGUE = '!!python/object/apply:os.system ["touch {marker}"]'
 
 
-@pytest.mark.parametrize("content, problem", [
-    ("entries:\n  - term: [unclosed\n", "glossary.yaml:3: invalid YAML"),
-    ("entries:\n  - term: 123\n    kind: product\n", "glossary.yaml:2: entry needs 'term' (a non-empty string)"),
-    ("entries: {term: Foo}\n", "glossary.yaml:1: 'entries' must be a list"),
-    ("- term: Foo\n", "glossary.yaml:1: a glossary file is a mapping with one key, 'entries'"),
-    ("entries:\n  - term: Foo\n    kind: product\n    deprecated: フー\n",
-     "glossary.yaml:4: 'deprecated' must be a list"),
-    ("entries:\n  - term: Foo\n    kind: product\n    colour: red\n", "glossary.yaml:4: unknown key 'colour'"),
-    ("entries:\n  - term: Foo\n    kind: product\n  - term: Foo\n    kind: company\n",
-     "glossary.yaml:4: term 'Foo' is already defined at"),
-    ("entries:\n  - term: Foo\n    kind: product\n    deprecated: [Salesforce]\n",
-     "glossary.yaml:2: spelling 'salesforce' of 'Foo' already belongs to 'Salesforce'"),
-    ("\xff", "glossary.yaml: not UTF-8"),
-], ids=["invalid-yaml", "wrong-type", "entries-not-list", "not-mapping", "deprecated-not-list",
-        "unknown-key", "duplicate-term", "duplicate-spelling", "not-utf8"])
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ("entries:\n  - term: [unclosed\n", "glossary.yaml:3: invalid YAML"),
+        ("entries:\n  - term: 123\n    kind: product\n", "glossary.yaml:2: entry needs 'term' (a non-empty string)"),
+        ("entries: {term: Foo}\n", "glossary.yaml:1: 'entries' must be a list"),
+        ("- term: Foo\n", "glossary.yaml:1: a glossary file is a mapping with one key, 'entries'"),
+        (
+            "entries:\n  - term: Foo\n    kind: product\n    deprecated: フー\n",
+            "glossary.yaml:4: 'deprecated' must be a list",
+        ),
+        ("entries:\n  - term: Foo\n    kind: product\n    colour: red\n", "glossary.yaml:4: unknown key 'colour'"),
+        (
+            "entries:\n  - term: Foo\n    kind: product\n  - term: Foo\n    kind: company\n",
+            "glossary.yaml:4: term 'Foo' is already defined at",
+        ),
+        (
+            "entries:\n  - term: Foo\n    kind: product\n    deprecated: [Salesforce]\n",
+            "glossary.yaml:2: spelling 'salesforce' of 'Foo' already belongs to 'Salesforce'",
+        ),
+        ("\xff", "glossary.yaml: not UTF-8"),
+    ],
+    ids=[
+        "invalid-yaml",
+        "wrong-type",
+        "entries-not-list",
+        "not-mapping",
+        "deprecated-not-list",
+        "unknown-key",
+        "duplicate-term",
+        "duplicate-spelling",
+        "not-utf8",
+    ],
+)
 def test_broken_glossary(work, content, problem):
     data = content.encode("latin-1") if content == "\xff" else content.encode("utf-8")
     (work / "glossary.yaml").write_bytes(data)
@@ -334,10 +362,21 @@ def test_missing_prh_dictionary(work):
     assert_one_error(result, "nope.yml: ", "prh dictionary not found")
 
 
-@pytest.mark.parametrize("config, key, problem", [
-    (".yogolint.yaml", "rules:\n  preferred-term: error\nprh: [media/nope.yml]\n", "3: prh dictionary 'media/nope.yml' not found"),
-    ("pyproject.toml", "[tool.yogolint]\nglossary = [\"team.yaml\"]\n", "2: glossary file or folder 'team.yaml' not found"),
-])
+@pytest.mark.parametrize(
+    "config, key, problem",
+    [
+        (
+            ".yogolint.yaml",
+            "rules:\n  preferred-term: error\nprh: [media/nope.yml]\n",
+            "3: prh dictionary 'media/nope.yml' not found",
+        ),
+        (
+            "pyproject.toml",
+            '[tool.yogolint]\nglossary = ["team.yaml"]\n',
+            "2: glossary file or folder 'team.yaml' not found",
+        ),
+    ],
+)
 def test_a_missing_file_named_in_the_configuration_is_reported_at_its_line(work, config, key, problem):
     (work / config).write_text(key, encoding="utf-8")
     result = run("good.md", cwd=work)
@@ -347,8 +386,7 @@ def test_a_missing_file_named_in_the_configuration_is_reported_at_its_line(work,
 @pytest.mark.parametrize("where", ["entry", "value"])
 def test_glossary_python_tag_is_refused_and_nothing_runs(work, where):
     tag = ROGUE.format(marker=work / "PWNED")
-    content = (f"entries:\n  - {tag}\n" if where == "entry"
-               else f"entries:\n  - term: {tag}\n    kind: product\n")
+    content = f"entries:\n  - {tag}\n" if where == "entry" else f"entries:\n  - term: {tag}\n    kind: product\n"
     (work / "glossary.yaml").write_text(content, encoding="utf-8")
     result = run("--glossary", "glossary.yaml", "good.md", cwd=work)
     assert_one_error(result, "glossary.yaml:2", "could not determine a constructor for the tag")
@@ -376,14 +414,18 @@ def test_prh_python_tag_is_refused_and_nothing_runs(work, where):
     assert not (work / "PWNED").exists()
 
 
-@pytest.mark.parametrize("content, problem", [
-    ("rules: [unclosed\n", ":2: invalid YAML"),
-    ("rulez: {}\n", ":1: unknown key 'rulez'"),
-    ("rules: 5\n", ":1: 'rules' must be a mapping"),
-    ("rules: {preferred-term: maybe}\n", ":1: severity 'maybe' is not one of"),
-    ("exclude: 5\n", ":1: 'exclude' must be a list"),
-    ("- a\n", ":1: a configuration is a mapping"),
-], ids=["invalid-yaml", "unknown-key", "rules-not-mapping", "bad-severity", "exclude-not-list", "not-mapping"])
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ("rules: [unclosed\n", ":2: invalid YAML"),
+        ("rulez: {}\n", ":1: unknown key 'rulez'"),
+        ("rules: 5\n", ":1: 'rules' must be a mapping"),
+        ("rules: {preferred-term: maybe}\n", ":1: severity 'maybe' is not one of"),
+        ("exclude: 5\n", ":1: 'exclude' must be a list"),
+        ("- a\n", ":1: a configuration is a mapping"),
+    ],
+    ids=["invalid-yaml", "unknown-key", "rules-not-mapping", "bad-severity", "exclude-not-list", "not-mapping"],
+)
 def test_broken_configuration(work, content, problem):
     (work / ".yogolint.yaml").write_text(content, encoding="utf-8")
     result = run("good.md", cwd=work)
@@ -396,17 +438,23 @@ def test_empty_configuration_is_the_defaults(work):
     assert result.returncode == 1 and result.stderr == "" and good_was_linted(result)
 
 
-BOMB = "\n".join(
-    ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    + [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
-) + "\n"
+BOMB = (
+    "\n".join(
+        ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+        + [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    )
+    + "\n"
+)
 
 
-@pytest.mark.parametrize("option, name, problem", [
-    ("--glossary", "glossary.yaml", "a glossary file is a mapping with one key, 'entries'"),
-    ("--config", "conf.yaml", "unknown key 'a0'"),
-    ("--prh", "prh.yml", None),  # prh ignores unknown keys (strict=False): an empty dictionary
-])
+@pytest.mark.parametrize(
+    "option, name, problem",
+    [
+        ("--glossary", "glossary.yaml", "a glossary file is a mapping with one key, 'entries'"),
+        ("--config", "conf.yaml", "unknown key 'a0'"),
+        ("--prh", "prh.yml", None),  # prh ignores unknown keys (strict=False): an empty dictionary
+    ],
+)
 def test_billion_laughs_yaml_does_not_hang(work, option, name, problem):
     (work / name).write_text(BOMB, encoding="utf-8")
     result = run(option, name, "good.md", cwd=work, timeout=30)
@@ -433,11 +481,16 @@ def test_prh_overlapping_alternation_is_stopped_and_named(work):
 
 
 def test_a_harmless_repeated_alternation_still_matches(work):
-    (work / "prh.yml").write_text("version: 1\nrules:\n  - expected: フロントエンド\n"
-                                  "    pattern: /フロント(?:エンド|エンド)+/\n", encoding="utf-8")
+    (work / "prh.yml").write_text(
+        "version: 1\nrules:\n  - expected: フロントエンド\n    pattern: /フロント(?:エンド|エンド)+/\n",
+        encoding="utf-8",
+    )
     (work / "fe.md").write_text("フロントエンドエンドの設計。\n", encoding="utf-8")
     result = run("--prh", "prh.yml", "fe.md", cwd=work)
-    assert result.returncode == 1 and "fe.md:1:1: preferred-term warning [*] フロントエンドエンド → フロントエンド" in result.stdout
+    assert (
+        result.returncode == 1
+        and "fe.md:1:1: preferred-term warning [*] フロントエンドエンド → フロントエンド" in result.stdout
+    )
 
 
 def test_broken_prh_dictionary(work):
@@ -499,11 +552,14 @@ def test_a_long_line_of_repeated_words_stays_linear(work):
     assert result.returncode == 1 and "long.md:1:1: ambiguous-term" in result.stdout
 
 
-@pytest.mark.parametrize("name, text, findings", [
-    ("lines.md", "CSの対応。\n" * 20_000, 20_000),  # one paragraph of soft breaks
-    ("table.md", "| 担当 | 頻度 |\n|---|---|\n" + "| CS | 週次で確認 |\n" * 10_000, 10_000),
-    ("sentence.md", "Freshworksで商談を更新、" * 5_000 + "\n", 5_000),
-])
+@pytest.mark.parametrize(
+    "name, text, findings",
+    [
+        ("lines.md", "CSの対応。\n" * 20_000, 20_000),  # one paragraph of soft breaks
+        ("table.md", "| 担当 | 頻度 |\n|---|---|\n" + "| CS | 週次で確認 |\n" * 10_000, 10_000),
+        ("sentence.md", "Freshworksで商談を更新、" * 5_000 + "\n", 5_000),
+    ],
+)
 def test_a_long_block_stays_linear(work, name, text, findings):
     """Context (sentences, lemmas, cue words) is looked up per block once and
     by bisection, not rescanned for every word: each of these took minutes."""

@@ -1,4 +1,5 @@
 """The command line as a user meets it: output shape, exit status, errors."""
+
 import json
 
 import pytest
@@ -50,9 +51,16 @@ def test_json_output_shape(cli, docs):
     assert data["tool"] == "yogolint" and data["files_scanned"] == 2  # hidden and node_modules skipped
     [d] = data["diagnostics"]
     assert d == {
-        "path": f"{docs}/plan.md", "line": 3, "column": 1, "end_line": 3, "end_column": 9,
-        "rule": "preferred-term", "severity": "warning", "term": "セールスフォース",
-        "message": "セールスフォース → Salesforce (製品名は公式表記で)", "suggestions": ["Salesforce"],
+        "path": f"{docs}/plan.md",
+        "line": 3,
+        "column": 1,
+        "end_line": 3,
+        "end_column": 9,
+        "rule": "preferred-term",
+        "severity": "warning",
+        "term": "セールスフォース",
+        "message": "セールスフォース → Salesforce (製品名は公式表記で)",
+        "suggestions": ["Salesforce"],
         "fix": {"replacement": "Salesforce", "safe": True},
     }
 
@@ -79,9 +87,7 @@ def test_select_and_ignore(cli, docs):
 
 def test_user_glossary_adds_terms(cli, docs, tmp_path):
     extra = tmp_path / "team.yaml"
-    extra.write_text(
-        "entries:\n  - term: Zendesk\n    kind: product\n    deprecated: [ゼンデスク]\n", encoding="utf-8"
-    )
+    extra.write_text("entries:\n  - term: Zendesk\n    kind: product\n    deprecated: [ゼンデスク]\n", encoding="utf-8")
     (docs / "plan.md").write_text("ゼンデスクから移行する。\n", encoding="utf-8")
     result = cli("check", "--glossary", str(extra), str(docs / "plan.md"))
     assert "ゼンデスク → Zendesk" in result.stdout

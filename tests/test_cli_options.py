@@ -2,6 +2,7 @@
 the real command line (issue 15): -q, --show-settings, --show-files, rule
 --all / json, --statistics in JSON, the --fail-on note, -o's file mode, the
 prh rules collection, and explain with the folder's configuration."""
+
 from __future__ import annotations
 
 import json
@@ -23,8 +24,15 @@ ZENDESK = "entries:\n  - term: Zendesk\n    kind: product\n    deprecated: [ゼ�
 
 def run(*args, cwd: Path, umask: int | None = None) -> subprocess.CompletedProcess:
     command = [str(YOGOLINT)] if YOGOLINT.exists() else [sys.executable, "-m", "linter"]
-    return subprocess.run([*command, *map(str, args)], cwd=cwd, capture_output=True, text=True, encoding="utf-8",
-                          timeout=120, preexec_fn=(lambda: os.umask(umask)) if umask is not None else None)
+    return subprocess.run(
+        [*command, *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,
+    )
 
 
 @pytest.fixture
@@ -44,7 +52,8 @@ def project(tmp_path) -> Path:
         "overrides:\n"
         "  - paths: [drafts/**]\n"
         "    rules: {preferred-term: info}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return tmp_path
 
 
@@ -54,14 +63,28 @@ def test_quiet_prints_nothing_and_keeps_the_exit_status(project):
     clean = run("check", "--no-cache", "--quiet", "drafts", "--fail-on", "error", cwd=project)
     assert (clean.returncode, clean.stdout, clean.stderr) == (0, "", "")  # not even the --fail-on note
     # a dictionary's warning is a note too; a report file is still written whole
-    (project / "prh.yml").write_text("version: 1\nrules:\n  - expected: Salesforce\n    pattern: セールスホース\n"
-                                     "    spec: {from: セールスホース, to: Salesforce}\n", encoding="utf-8")
+    (project / "prh.yml").write_text(
+        "version: 1\nrules:\n  - expected: Salesforce\n    pattern: セールスホース\n"
+        "    spec: {from: セールスホース, to: Salesforce}\n",
+        encoding="utf-8",
+    )
     warned = run("check", "--no-cache", "--prh", "prh.yml", "plan.md", cwd=project)
     assert "unknown key 'spec'" in warned.stderr
-    quiet = run("check", "--no-cache", "-q", "--prh", "prh.yml", "-o", "r.html", "--output-format", "html", "plan.md",
-                cwd=project)
+    quiet = run(
+        "check",
+        "--no-cache",
+        "-q",
+        "--prh",
+        "prh.yml",
+        "-o",
+        "r.html",
+        "--output-format",
+        "html",
+        "plan.md",
+        cwd=project,
+    )
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (1, "", "")
-    assert "\"の商談データを移行する。\"" in (project / "r.html").read_text(encoding="utf-8")  # the line around the term
+    assert '"の商談データを移行する。"' in (project / "r.html").read_text(encoding="utf-8")  # the line around the term
     missing = run("check", "--no-cache", "-q", "nope.md", cwd=project)
     assert missing.returncode == 2 and missing.stdout == ""
     assert missing.stderr == "yogolint: nope.md: no such file or directory\n"  # why it is 2 is still said
@@ -69,14 +92,15 @@ def test_quiet_prints_nothing_and_keeps_the_exit_status(project):
 
 def test_show_settings_names_where_each_setting_comes_from(project):
     config = project / ".yogolint.yaml"
-    result = run("check", "--show-settings", "drafts/old.md", "--select", "preferred-term,ambiguous-term",
-                 cwd=project)
+    result = run("check", "--show-settings", "drafts/old.md", "--select", "preferred-term,ambiguous-term", cwd=project)
     assert result.returncode == 0, result.stderr
     out = result.stdout.splitlines()
     assert out[0] == "設定: drafts/old.md"
     assert f"  設定ファイル: {config}" in out
     assert f"    {project / 'team.yaml'}  ({config}:1)" in out
-    rules = {line.split()[0]: line.split(None, 2)[1:] for line in out if line.startswith("    ") and "-" in line.split()[0]}
+    rules = {
+        line.split()[0]: line.split(None, 2)[1:] for line in out if line.startswith("    ") and "-" in line.split()[0]
+    }
     # the override's severity, not the file-wide one; turned on by --select
     assert rules["preferred-term"] == ["info", f"{config}:7 (コマンドラインで有効)"]
     assert rules["ambiguous-term"][0] == "warning" and rules["ambiguous-term"][1].startswith("組み込み ")
@@ -86,7 +110,8 @@ def test_show_settings_names_where_each_setting_comes_from(project):
     assert "検査対象: はい" in plan
     assert "検査対象: いいえ" in run("check", "--show-settings", "archive.md", cwd=project).stdout
     assert run("check", "--no-cache", "drafts/old.md", cwd=project).stdout.startswith(
-        "drafts/old.md:3:1: preferred-term info [*]")  # what it shows is what a run does
+        "drafts/old.md:3:1: preferred-term info [*]"
+    )  # what it shows is what a run does
 
 
 def test_show_files_lists_what_would_be_checked(project):
@@ -120,8 +145,9 @@ def test_statistics_in_json(project):
     assert stats["by_rule"] == [{"rule": "preferred-term", "count": 2, "severities": {"error": 2}}]
     assert {(t["term"], t["count"]) for t in stats["by_term"]} == {("セールスフォース", 1), ("ゼンデスク", 1)}
     assert stats["fixable"] == 2
-    assert "statistics" not in json.loads(run("check", "--no-cache", "--output-format", "json", "plan.md",
-                                              cwd=project).stdout)
+    assert "statistics" not in json.loads(
+        run("check", "--no-cache", "--output-format", "json", "plan.md", cwd=project).stdout
+    )
     sarif = run("check", "--no-cache", "--statistics", "--output-format", "sarif", "plan.md", cwd=project)
     assert "--statistics does not apply to --output-format sarif" in sarif.stderr
 
@@ -147,8 +173,10 @@ def test_report_file_gets_the_umasks_mode(project):
 
 ANGULAR_PRH = SHARED / "corpus" / "ja-docs" / "angular-ja" / "prh.yml"
 PRH_RULES = SHARED / "corpus" / "prh-rules"
-needs_prh_rules = pytest.mark.skipif(not (ANGULAR_PRH.exists() and (PRH_RULES / "files").is_dir()),
-                                     reason="../shared/corpus (angular-ja prh.yml, prh-rules) not present")
+needs_prh_rules = pytest.mark.skipif(
+    not (ANGULAR_PRH.exists() and (PRH_RULES / "files").is_dir()),
+    reason="../shared/corpus (angular-ja prh.yml, prh-rules) not present",
+)
 
 
 @needs_prh_rules
@@ -178,7 +206,9 @@ def test_prh_rules_that_does_not_exist_is_named(tmp_path):
     (tmp_path / "a.md").write_text(PLAN, encoding="utf-8")
     result = run("check", "--no-cache", "a.md", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.startswith(f"yogolint: {tmp_path / '.yogolint.yaml'}:1: prh rules folder 'vendor/prh-rules' not found")
+    assert result.stderr.startswith(
+        f"yogolint: {tmp_path / '.yogolint.yaml'}:1: prh rules folder 'vendor/prh-rules' not found"
+    )
 
 
 def test_explain_reads_the_folders_configuration_and_suggests_near_terms(project):
@@ -195,9 +225,17 @@ def test_explain_reads_the_folders_configuration_and_suggests_near_terms(project
 
 
 def test_quiet_on_standard_input(tmp_path):
-    (tmp_path / "prh.yml").write_text("version: 1\nrules:\n  - expected: Salesforce\n    pattern: セールスホース\n"
-                                      "    spec: {from: セールスホース, to: Salesforce}\n", encoding="utf-8")
+    (tmp_path / "prh.yml").write_text(
+        "version: 1\nrules:\n  - expected: Salesforce\n    pattern: セールスホース\n"
+        "    spec: {from: セールスホース, to: Salesforce}\n",
+        encoding="utf-8",
+    )
     command = [str(YOGOLINT)] if YOGOLINT.exists() else [sys.executable, "-m", "linter"]
-    done = subprocess.run([*command, "check", "--no-cache", "-q", "--prh", "prh.yml", "--stdin-filename", "a.md", "-"],
-                          input=PLAN.encode(), cwd=tmp_path, capture_output=True, timeout=120)
+    done = subprocess.run(
+        [*command, "check", "--no-cache", "-q", "--prh", "prh.yml", "--stdin-filename", "a.md", "-"],
+        input=PLAN.encode(),
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=120,
+    )
     assert (done.returncode, done.stdout, done.stderr) == (1, b"", b"")

@@ -1,4 +1,5 @@
 """Markdown: what is checked and what is not, with offsets kept exact."""
+
 from linter.documents import load_document
 from linter.source import decode
 
@@ -14,7 +15,7 @@ def test_prose_blocks_are_checked_in_place():
     mask = checked(text)
     for word in ("見出しのCS", "本文のCSです。", "箇条書きのCS", "表のCS", "リンクのCS", "強調のCS"):
         at = text.index(word)
-        assert mask[at:at + len(word)] == word
+        assert mask[at : at + len(word)] == word
 
 
 def test_code_urls_comments_front_matter_and_quotes_are_not_checked():

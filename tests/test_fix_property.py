@@ -7,14 +7,16 @@ changes nothing. In-process through the runner's own fix path (the CLI
 tests of test_reliability.py cover writing); few examples per dictionary,
 so CI stays bounded.
 """
+
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from linter.engine import Linter
 from linter.files import FileTarget
@@ -27,8 +29,11 @@ from linter.source import decode
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 PRH_RULES = CORPUS / "prh-rules"
-DOCUMENT_FOLDERS = sorted(p for group in ("biz-ja", "crm-ja", "ja-docs") for p in (CORPUS / group).glob("*")
-                          if p.is_dir()) if CORPUS.exists() else []
+DOCUMENT_FOLDERS = (
+    sorted(p for group in ("biz-ja", "crm-ja", "ja-docs") for p in (CORPUS / group).glob("*") if p.is_dir())
+    if CORPUS.exists()
+    else []
+)
 
 
 def corpus_dictionaries() -> list[Path]:
@@ -40,7 +45,7 @@ def corpus_dictionaries() -> list[Path]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _dictionary(path: Path):
     try:
         dictionary = load_prh(path, strict=False, prh_rules_dir=str(PRH_RULES))
@@ -49,7 +54,7 @@ def _dictionary(path: Path):
     return dictionary if dictionary.rules else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _linter(path: Path) -> Linter:
     return Linter(load_glossary(), load_policy(set(RULES)), prh=[_dictionary(path)])
 
@@ -65,7 +70,7 @@ def _paragraphs() -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pieces(path: Path) -> tuple[str, ...]:
     """What makes a dictionary speak: its spec inputs, what its rules expect,
     and corpus paragraphs it has a candidate in."""
@@ -120,9 +125,12 @@ def test_fix_changes_only_reported_spans_and_reaches_a_fixed_point(path):
     linter = _linter(path)
     pieces = _pieces(path)
 
-    @settings(max_examples=int(os.environ.get("YOGOLINT_FIX_EXAMPLES", "12" if os.environ.get("CI") else "6")),
-              deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=int(os.environ.get("YOGOLINT_FIX_EXAMPLES", "12" if os.environ.get("CI") else "6")),
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(st.lists(st.tuples(st.sampled_from(pieces), st.sampled_from(SEPARATORS)), min_size=1, max_size=8))
     def check(parts):
         text = "".join(piece + separator for piece, separator in parts)

@@ -1,6 +1,7 @@
 """`--fix` on real writing: only safe fixes, never inside identifiers, URLs,
 code or English names (issue 12). Runs the real CLI over a copy of the
 biz-ja corpus (GitLab handbook, Adobe Marketo, SmartHR pages in Japanese)."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """The one-off folder scan: parallel, cached, with progress, .gitignore-aware."""
+
 import json
 import os
 import pty
@@ -36,7 +37,7 @@ def run(*args, cwd):
 
 
 def test_findings_are_identical_with_one_process_all_cores_and_the_cache(tmp_path):
-    folder = make_folder(tmp_path / "docs", 60)
+    make_folder(tmp_path / "docs", 60)
     one = run("--no-cache", "-j", "1", "--format", "json", "docs", cwd=tmp_path)
     many = run("--no-cache", "-j", "2", "--format", "json", "docs", cwd=tmp_path)
     first = run("--format", "json", "docs", cwd=tmp_path)
@@ -45,7 +46,11 @@ def test_findings_are_identical_with_one_process_all_cores_and_the_cache(tmp_pat
     assert one.stdout == many.stdout == first.stdout == cached.stdout
     paths = [d["path"] for d in json.loads(one.stdout)["diagnostics"]]
     assert paths == sorted(paths) and len(set(paths)) > 30
-    assert (tmp_path / ".yogolint_cache" / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    assert (
+        (tmp_path / ".yogolint_cache" / "CACHEDIR.TAG")
+        .read_text()
+        .startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    )
     assert (tmp_path / ".yogolint_cache" / ".gitignore").read_text().strip().endswith("*")
 
 
@@ -99,7 +104,10 @@ def test_ctrl_c_reports_what_was_found_and_exits_130(tmp_path):
     make_folder(tmp_path / "docs", 1500, paragraphs=400)
     process = subprocess.Popen(
         [YOGOLINT, "check", "--no-cache", "-j", "2", "--format", "json", "docs"],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     time.sleep(2.5)
     process.send_signal(signal.SIGINT)

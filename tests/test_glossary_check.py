@@ -1,4 +1,5 @@
 """`yogolint glossary check`: the glossary validated as a linter of its own."""
+
 from click.testing import CliRunner
 
 from linter.cli import main
@@ -44,12 +45,24 @@ def test_findings_name_file_line_and_exit_1(tmp_path):
     result = run("--no-builtin", "--glossary", str(team))
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert f"{team}:14: duplicate-spelling: name 'チャットワーク' of 'チャットワーク' is the deprecated spelling " \
-           f"'チャットワーク' of 'Chatwork' ({team}:10)" in lines
-    assert any(line.startswith(f"{team}:19: near-duplicate: name 'GoogleWorkspace' of 'GoogleWorkspace' is nearly "
-                               f"the name 'Google Workspace'") for line in lines)
-    assert any(line.startswith(f"{team}:3: shadowed-form: deprecated spelling 'キントーン' of 'kintone' is a word of "
-                               f"the name 'キントーン連携'") for line in lines)
+    assert (
+        f"{team}:14: duplicate-spelling: name 'チャットワーク' of 'チャットワーク' is the deprecated spelling "
+        f"'チャットワーク' of 'Chatwork' ({team}:10)" in lines
+    )
+    assert any(
+        line.startswith(
+            f"{team}:19: near-duplicate: name 'GoogleWorkspace' of 'GoogleWorkspace' is nearly "
+            f"the name 'Google Workspace'"
+        )
+        for line in lines
+    )
+    assert any(
+        line.startswith(
+            f"{team}:3: shadowed-form: deprecated spelling 'キントーン' of 'kintone' is a word of "
+            f"the name 'キントーン連携'"
+        )
+        for line in lines
+    )
     assert f"{team}:14: missing-definition: 'チャットワーク' has no definition" in lines
     assert len(lines) == 4
     assert "4 finding(s)" in result.stderr
@@ -57,6 +70,10 @@ def test_findings_name_file_line_and_exit_1(tmp_path):
 
 def test_not_in_says_the_shadowing_is_meant(tmp_path):
     team = tmp_path / "team.yaml"
-    team.write_text(TEAM.split("  - term: Chatwork")[0].replace(
-        "deprecated: [キントーン]", "deprecated: [キントーン]\n    not_in: [キントーン連携]"), encoding="utf-8")
+    team.write_text(
+        TEAM.split("  - term: Chatwork")[0].replace(
+            "deprecated: [キントーン]", "deprecated: [キントーン]\n    not_in: [キントーン連携]"
+        ),
+        encoding="utf-8",
+    )
     assert run("--no-builtin", "--glossary", str(team)).exit_code == 0

@@ -9,6 +9,7 @@ Plus the few structural facts the rules depend on (the abbreviations that
 need a definition, the ambiguous short forms, SQL's other meaning, team
 names that are roles, Freshworks and its products).
 """
+
 from __future__ import annotations
 
 import re
@@ -29,6 +30,7 @@ QUALIFIER = re.compile(r"[(（][^)）]*[)）]")
 
 
 # --- loading -----------------------------------------------------------------
+
 
 @dataclass
 class _Entry:
@@ -121,6 +123,7 @@ def _seed(prefix: str) -> str:
 
 
 # --- seed 000: table of contents ---------------------------------------------
+
 
 def toc_items(text: str) -> list[str]:
     """Items of the table of contents after `用語集 目次`.
@@ -234,10 +237,13 @@ def test_no_other_short_form_would_be_reported(entries):
     assert not extra, f"short forms {extra} would need a definition: add them to NEED_DEFINITION or WELL_KNOWN"
 
 
-@pytest.mark.parametrize("short,meanings", [
-    ("CS", {"カスタマーサポート", "カスタマーサクセス"}),
-    ("CRO", {"コンバージョン率最適化", "最高収益責任者"}),
-])
+@pytest.mark.parametrize(
+    "short,meanings",
+    [
+        ("CS", {"カスタマーサポート", "カスタマーサクセス"}),
+        ("CRO", {"コンバージョン率最適化", "最高収益責任者"}),
+    ],
+)
 def test_ambiguous_short_forms(short, meanings, names, entries):
     entry = names[short]
     assert entry.kind == "abbreviation" and not entry.expansions
@@ -267,14 +273,17 @@ def test_freshworks_products(names):
     assert {"チケット", "問い合わせ"} <= set(names["Freshdesk"].cues)
 
 
-@pytest.mark.parametrize("canonical,wrong", [
-    ("Salesforce", "セールスフォース"),
-    ("HubSpot", "ハブスポット"),
-    ("HubSpot", "Hubspot"),
-    ("Freshdesk", "フレッシュデスク"),
-    ("Service Hub", "Service hub"),
-    ("Service Cloud", "ServiceCloud"),
-])
+@pytest.mark.parametrize(
+    "canonical,wrong",
+    [
+        ("Salesforce", "セールスフォース"),
+        ("HubSpot", "ハブスポット"),
+        ("HubSpot", "Hubspot"),
+        ("Freshdesk", "フレッシュデスク"),
+        ("Service Hub", "Service hub"),
+        ("Service Cloud", "ServiceCloud"),
+    ],
+)
 def test_deprecated_product_spellings(canonical, wrong, names):
     deprecated = {d if isinstance(d, str) else d.form for d in names[canonical].deprecated}
     assert wrong in deprecated

@@ -1,8 +1,9 @@
 """Every field of the MOps seed is in the glossary, in the seed's words."""
+
 import pytest
+from seed_page import four_field_blocks, seed_000
 
 from linter.glossary import GlossaryError, load_glossary
-from seed_page import four_field_blocks, seed_000
 
 
 def _all_texts(glossary) -> dict[str, set[str]]:
@@ -22,8 +23,12 @@ def test_the_seed_has_70_terms_with_four_fields():
 
 def test_every_seed_field_is_carried_verbatim():
     texts = _all_texts(load_glossary())
-    missing = [(b.heading, key, text) for b in seed_000() for key, text in b.fields.items()
-               if text not in texts.get(key, set())]
+    missing = [
+        (b.heading, key, text)
+        for b in seed_000()
+        for key, text in b.fields.items()
+        if text not in texts.get(key, set())
+    ]
     assert missing == []
 
 
@@ -44,8 +49,16 @@ def test_explain_shows_every_page_field(cli):
 @pytest.mark.parametrize(
     "text, line, words",
     [
-        ("entries:\n  - term: A\n    kind: concept\n    sections:\n      - name: B\n", 2, "section 'B' is not a name of 'A'"),
-        ("entries:\n  - term: A\n    kind: concept\n    sections:\n      - {name: A, colour: red}\n", 5, "each of 'sections'"),
+        (
+            "entries:\n  - term: A\n    kind: concept\n    sections:\n      - name: B\n",
+            2,
+            "section 'B' is not a name of 'A'",
+        ),
+        (
+            "entries:\n  - term: A\n    kind: concept\n    sections:\n      - {name: A, colour: red}\n",
+            5,
+            "each of 'sections'",
+        ),
         ("entries:\n  - term: A\n    kind: concept\n    ops_note: [x]\n", 4, "'ops_note' must be a string"),
         ("title: [x]\nentries: []\n", 1, "'title' must be a string"),
     ],
@@ -60,7 +73,10 @@ def test_page_field_errors_name_file_and_line(tmp_path, text, line, words):
 
 def test_topic_defaults_to_the_file_title(tmp_path):
     path = tmp_path / "g.yaml"
-    path.write_text("title: 社内用語\nentries:\n  - term: 稟議\n    kind: concept\n"
-                    "  - term: 決裁\n    kind: concept\n    topic: 承認\n", encoding="utf-8")
+    path.write_text(
+        "title: 社内用語\nentries:\n  - term: 稟議\n    kind: concept\n"
+        "  - term: 決裁\n    kind: concept\n    topic: 承認\n",
+        encoding="utf-8",
+    )
     glossary = load_glossary([path], builtin=False)
     assert [e.topic for e in glossary.entries] == ["社内用語", "承認"]

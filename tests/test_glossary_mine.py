@@ -1,5 +1,6 @@
 """`yogolint glossary mine`: glossary entries proposed from a team's own documents
 (a real excerpt of the Japanese GitLab handbook, tests/fixtures/mine/)."""
+
 from pathlib import Path
 
 import yaml
@@ -22,7 +23,11 @@ def mine(tmp_path, *args: str) -> list[dict]:
 def test_handbook_abbreviations_are_proposed_with_their_expansions(tmp_path):
     proposals = mine(tmp_path, "--no-builtin", "--glossary", str(FIXTURES / "salesforce-only.yaml"), str(EXCERPT))
     by_form = {p["form"]: p for p in proposals}
-    assert by_form["CSM"]["entry"] == {"term": "CSM", "kind": "abbreviation", "expansions": ["Customer Success Manager"]}
+    assert by_form["CSM"]["entry"] == {
+        "term": "CSM",
+        "kind": "abbreviation",
+        "expansions": ["Customer Success Manager"],
+    }
     assert by_form["AE"]["entry"]["expansions"] == ["Account Executive", "アカウントエグゼクティブ"]
     assert by_form["ARR"]["entry"]["expansions"] == ["年間経常収益"]
     # Salesforce (SFDC): a deprecated spelling of the entry the team already has
@@ -56,15 +61,27 @@ def test_what_the_glossary_knows_is_not_proposed(tmp_path):
 
 
 def test_variants_script_pairs_and_company_names_are_proposed(tmp_path):
-    proposals = mine(tmp_path, "--no-builtin", "--glossary", str(FIXTURES / "salesforce-only.yaml"),
-                     str(FIXTURES / "gitlab-handbook-variants"))
+    proposals = mine(
+        tmp_path,
+        "--no-builtin",
+        "--glossary",
+        str(FIXTURES / "salesforce-only.yaml"),
+        str(FIXTURES / "gitlab-handbook-variants"),
+    )
     by_kind = {p["proposal"]: p for p in proposals}
     # the majority spelling is proposed as canonical
-    assert by_kind["spelling-variants"]["entry"] == {"term": "カテゴリー", "kind": "concept", "deprecated": ["カテゴリ"]}
+    assert by_kind["spelling-variants"]["entry"] == {
+        "term": "カテゴリー",
+        "kind": "concept",
+        "deprecated": ["カテゴリ"],
+    }
     assert by_kind["spelling-variants"]["evidence"]["uses"] == 3
     assert by_kind["spelling-variants"]["evidence"]["examples"][0].endswith("contact-role-tagging.md:1")
-    assert by_kind["latin-katakana"]["entry"] == {"term": "オペレーショナル・エクセレンス", "kind": "concept",
-                                                  "variants": ["Operational Excellence"]}
+    assert by_kind["latin-katakana"]["entry"] == {
+        "term": "オペレーショナル・エクセレンス",
+        "kind": "concept",
+        "variants": ["Operational Excellence"],
+    }
     # GitLab Inc. and 「GitLab で管理する」: a company name used like a product
     assert by_kind["company-as-product"]["form"] == "GitLab"
     assert by_kind["company-as-product"]["evidence"]["documents"] == 2

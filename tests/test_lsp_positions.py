@@ -1,5 +1,6 @@
 """LSP positions of a text (issue 14): line breaks as the protocol counts
 them, characters in the negotiated code units."""
+
 from __future__ import annotations
 
 from lsprotocol import types
@@ -28,10 +29,14 @@ def test_utf8_counts_bytes():
 
 
 def test_offsets_round_trip_in_every_encoding():
-    for encoding in (types.PositionEncodingKind.Utf16, types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf32):
+    for encoding in (
+        types.PositionEncodingKind.Utf16,
+        types.PositionEncodingKind.Utf8,
+        types.PositionEncodingKind.Utf32,
+    ):
         positions = Positions(TEXT, encoding)
         for offset in range(len(TEXT) + 1):
-            if TEXT[offset - 1:offset + 1] == "\r\n":
+            if TEXT[offset - 1 : offset + 1] == "\r\n":
                 continue  # between CR and LF is no position
             assert positions.offset(positions.position(offset)) == offset, (encoding, offset)
 

@@ -33,7 +33,7 @@ def test_a_compound_that_is_another_word_blocks_the_short_term(lint):
 
 
 def test_capitalised_english_is_not_an_abbreviation(lint):
-    text = 'THE LICENSED MATERIAL IS PROVIDED AS-IS.\n\nインサイドセールスの体制。ISの人数は5名。\n'
+    text = "THE LICENSED MATERIAL IS PROVIDED AS-IS.\n\nインサイドセールスの体制。ISの人数は5名。\n"
     found = [(d.line, d.term) for d in lint(text, name="memo.txt", rule="undefined-abbreviation")]
     assert found == [(3, "IS")]
 

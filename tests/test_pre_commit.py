@@ -1,4 +1,5 @@
 """The pre-commit hook, run by pre-commit itself on a real git repository."""
+
 import os
 import subprocess
 import sys
@@ -10,7 +11,9 @@ PROJECT = Path(__file__).resolve().parents[1]
 PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
 YOGOLINT = Path(sys.executable).with_name("yogolint")
 
-pytestmark = pytest.mark.skipif(not PRE_COMMIT.exists(), reason="pre-commit is a test dependency: pip install '.[test]'")
+pytestmark = pytest.mark.skipif(
+    not PRE_COMMIT.exists(), reason="pre-commit is a test dependency: pip install '.[test]'"
+)
 
 
 def test_hook_fails_on_a_bad_document_and_passes_after_fix(tmp_path):
@@ -19,8 +22,10 @@ def test_hook_fails_on_a_bad_document_and_passes_after_fix(tmp_path):
     env = {
         **os.environ,
         "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
-        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
     }
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=env)
     doc = repo / "提案書.md"
@@ -30,7 +35,11 @@ def test_hook_fails_on_a_bad_document_and_passes_after_fix(tmp_path):
     def hook():
         return subprocess.run(
             [str(PRE_COMMIT), "try-repo", str(PROJECT), "yogolint", "--files", doc.name],
-            cwd=repo, env=env, capture_output=True, text=True, timeout=900,
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
         )
 
     failed = hook()
@@ -50,7 +59,11 @@ def test_hook_fails_on_a_bad_document_and_passes_after_fix(tmp_path):
     subprocess.run(["git", "add", "."], cwd=repo, check=True, env=env)
     everything = subprocess.run(
         [str(PRE_COMMIT), "try-repo", str(PROJECT), "yogolint", "--all-files"],
-        cwd=repo, env=env, capture_output=True, text=True, timeout=900,
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert everything.returncode == 1, everything.stdout + everything.stderr
     reported = {line.split(":")[0] for line in everything.stdout.splitlines() if ":1:1: preferred-term" in line}

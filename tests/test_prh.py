@@ -1,4 +1,5 @@
 """Tests for linter.prh: loading prh dictionaries and applying them like prh."""
+
 import glob
 import os
 import re
@@ -56,10 +57,11 @@ def corpus_dicts():
         return []
     files = []
     for sub in ("prh-rules", "prh-extra", "prh-format"):
-        files += [f for f in glob.glob(os.path.join(CORPUS, sub, "**", "*.yml"), recursive=True)
-                  if os.path.isfile(f)]
-    files += [os.path.join(CORPUS, "ja-docs", "ja.react.dev", "textlint", "prh.yml"),
-              os.path.join(CORPUS, "ja-docs", "angular-ja", "prh.yml")]
+        files += [f for f in glob.glob(os.path.join(CORPUS, sub, "**", "*.yml"), recursive=True) if os.path.isfile(f)]
+    files += [
+        os.path.join(CORPUS, "ja-docs", "ja.react.dev", "textlint", "prh.yml"),
+        os.path.join(CORPUS, "ja-docs", "angular-ja", "prh.yml"),
+    ]
     return sorted(os.path.relpath(f, CORPUS).replace(os.sep, "/") for f in files)
 
 
@@ -88,8 +90,12 @@ def test_corpus_dictionary_specs(rel):
 def test_corpus_spec_counts():
     """The specs really run: counts per dictionary (after merging imports)."""
     counts = {}
-    for rel in ("prh-rules/media/WEB+DB_PRESS.yml", "prh-extra/smarthr/dict/prh-idiomatic-usage.yml",
-                "prh-rules/media/techbooster.yml", "ja-docs/ja.react.dev/textlint/prh.yml"):
+    for rel in (
+        "prh-rules/media/WEB+DB_PRESS.yml",
+        "prh-extra/smarthr/dict/prh-idiomatic-usage.yml",
+        "prh-rules/media/techbooster.yml",
+        "ja-docs/ja.react.dev/textlint/prh.yml",
+    ):
         d = load_prh(os.path.join(CORPUS, rel), strict=False)
         counts[rel] = sum(len(r.specs) for r in d.rules)
     assert counts["prh-rules/media/WEB+DB_PRESS.yml"] == 76
@@ -120,7 +126,10 @@ def test_replacement_containing_its_pattern(tmp_path):
 
 
 def test_capture_groups_per_pattern(tmp_path):
-    d = load_prh(write(tmp_path, """version: 1
+    d = load_prh(
+        write(
+            tmp_path,
+            """version: 1
 rules:
   - expected: ECMAScript $1
     patterns:
@@ -129,14 +138,19 @@ rules:
     specs:
       - from: ECMA Script6
         to: ECMAScript 6
-"""))
+""",
+        )
+    )
     # prh's combined regexp numbers the second pattern's group $2: "ECMAScript " would come out
     assert fix(d, "ECMAScript6 と ECMA Script2015") == "ECMAScript 6 と ECMAScript 2015"
     assert d.run_specs() == []
 
 
 def test_word_boundary_does_not_rewrite_inside_word(tmp_path):
-    d = load_prh(write(tmp_path, """version: 1
+    d = load_prh(
+        write(
+            tmp_path,
+            """version: 1
 rules:
   - expected: CS
     pattern: cs
@@ -145,7 +159,9 @@ rules:
   - expected: js
     options:
       wordBoundary: true
-"""))
+""",
+        )
+    )
     assert d.find("CSS と xcs") == []
     assert fix(d, "cs と CSS と altJS と 今日もJS祭り") == "CS と CSS と altJS と 今日もjs祭り"
     assert fix(d, "ＪＳ") == "ＪＳ"  # JS \b is ASCII: full-width letters are no word characters
@@ -159,7 +175,10 @@ def test_expected_only_ignores_case_and_width(tmp_path):
 
 
 def test_regexp_must_empty_and_dollar(tmp_path):
-    d = load_prh(write(tmp_path, r"""version: 1
+    d = load_prh(
+        write(
+            tmp_path,
+            r"""version: 1
 rules:
   - expected: ソフトウェア
     pattern: /(日経)?ソフトウエア/
@@ -168,14 +187,19 @@ rules:
     pattern: /\(([^)]+)\)/
   - expected: x$12
     pattern: /y(z)/
-"""))
+""",
+        )
+    )
     assert fix(d, "日経ソフトウエアとソフトウエア") == "日経ソフトウエアとソフトウェア"
     assert fix(d, "(そのとおり)") == "（そのとおり）"
     assert fix(d, "yz") == "x$12"  # like prh: $12 > number of groups stays literal
 
 
 def test_overlaps_longer_then_earlier(tmp_path):
-    d = load_prh(write(tmp_path, """version: 1
+    d = load_prh(
+        write(
+            tmp_path,
+            """version: 1
 rules:
   - expected: X
     pattern: ab
@@ -183,19 +207,26 @@ rules:
     pattern: abc
   - expected: Z
     pattern: bcd
-"""))
+""",
+        )
+    )
     hits = d.find("abcd abd")
     assert [(h.start, h.end, h.replacement) for h in hits] == [(0, 3, "Y"), (5, 7, "X")]
 
 
 def test_paragraphs_and_pragmas(tmp_path):
-    d = load_prh(write(tmp_path, r"""version: 1
+    d = load_prh(
+        write(
+            tmp_path,
+            r"""version: 1
 rules:
   - expected: A-B
     pattern: /A\s+B/
   - expected: 良い
     pattern: よい
-"""))
+""",
+        )
+    )
     assert fix(d, "A\nB") == "A-B"
     assert fix(d, "A\n\nB") == "A\n\nB"  # prh checks paragraph by paragraph
     assert fix(d, "<!-- prh:disable -->\nよい") == "<!-- prh:disable -->\nよい"
@@ -203,7 +234,10 @@ rules:
 
 
 def test_js_regex_dialect(tmp_path):
-    d = load_prh(write(tmp_path, r"""version: 1
+    d = load_prh(
+        write(
+            tmp_path,
+            r"""version: 1
 rules:
   - expected: N$1
     pattern: /n(\d+)/
@@ -221,11 +255,13 @@ rules:
     pattern: /x\sy/
   - expected: D
     pattern: /dot.dot/
-"""))
+""",
+        )
+    )
     assert fix(d, "n12 n１２") == "N12 n１２"  # \d is ASCII in JS
     assert fix(d, "word wordy 単語wordです") == "W wordy 単語Wです"
     assert fix(d, "<a\nb>") == "ANY"
-    assert fix(d, "\U0001F600") == "E"
+    assert fix(d, "\U0001f600") == "E"
     assert fix(d, "g11 g12") == "G1 g12"
     assert fix(d, "IgnoreCase") == "I"
     assert fix(d, "x\u3000y x\x1cy") == "S x\x1cy"  # JS \s: U+3000 yes, U+001C no
@@ -233,13 +269,18 @@ rules:
 
 
 def test_variable_width_lookbehind(tmp_path):
-    d = load_prh(write(tmp_path, r"""version: 1
+    d = load_prh(
+        write(
+            tmp_path,
+            r"""version: 1
 rules:
   - expected: とき
     pattern: /(?<!この|その|あの時点の)時/
   - expected: マスター
     pattern: /(?<!SmartHR ?)マスタ(?!ー)/
-"""))
+""",
+        )
+    )
     assert fix(d, "その時と時") == "その時ととき"
     assert fix(d, "あの時点の時") == "あのとき点の時"  # 2nd 時: 5-char look-behind
     assert fix(d, "SmartHR マスタ、SmartHRマスタ、マスタ") == "SmartHR マスタ、SmartHRマスタ、マスター"
@@ -359,7 +400,9 @@ def test_import_cycle_and_missing(tmp_path):
 @needs_corpus
 def test_angular_import_fallback_and_markdown_targets():
     p = os.path.join(CORPUS, "ja-docs", "angular-ja", "prh.yml")
-    with pytest.raises(PrhError, match=r"prh\.yml:3: import './node_modules/prh/prh-rules/files/markdown.yml' not found"):
+    with pytest.raises(
+        PrhError, match=r"prh\.yml:3: import './node_modules/prh/prh-rules/files/markdown.yml' not found"
+    ):
         load_prh(p)
     d = load_prh(p, prh_rules_dir=PRH_RULES)
     assert len(d.targets) == 1 and len(d.rules) == 64
@@ -392,7 +435,9 @@ def naive_find(d, text):
 @needs_corpus
 def test_find_equals_naive_on_real_markdown():
     d = load_prh(WEBDB, strict=False)
-    files = sorted(glob.glob(os.path.join(CORPUS, "ja-docs", "vuejs-docs-ja", "src", "guide", "essentials", "*.md")))[:6]
+    files = sorted(glob.glob(os.path.join(CORPUS, "ja-docs", "vuejs-docs-ja", "src", "guide", "essentials", "*.md")))[
+        :6
+    ]
     assert files
     total = 0
     for f in files:
@@ -406,13 +451,14 @@ def test_find_equals_naive_on_real_markdown():
 
 @needs_corpus
 def test_find_equals_naive_other_dictionaries():
-    text = open(os.path.join(CORPUS, "ja-docs", "vuejs-docs-ja", "src", "guide", "introduction.md"), encoding="utf-8").read()
+    text = open(
+        os.path.join(CORPUS, "ja-docs", "vuejs-docs-ja", "src", "guide", "introduction.md"), encoding="utf-8"
+    ).read()
     rels = ["prh-rules/media/techbooster.yml", "prh-extra/smarthr/dict/prh-idiomatic-usage.yml"]
     for rel in rels:
         d = load_prh(os.path.join(CORPUS, rel))
         got = [(h.start, h.end, h.replacement, h.rule.expected) for h in d.find(text)]
         assert got == naive_find(d, text)
-
 
 
 # ------------------------------------------------------------------ in Markdown, like textlint-rule-prh
@@ -446,10 +492,12 @@ def prh_lint(tmp_path, markdown):
     dic = write(tmp_path, MD_DICT)
     doc = tmp_path / "doc.md"
     doc.write_text(markdown, encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--no-cache", "--prh", dic, "--select", "preferred-term",
-                                       "--format", "json", str(doc)], catch_exceptions=False)
-    return [(d["line"], d["column"], d["term"], d["suggestions"][0])
-            for d in json.loads(result.stdout)["diagnostics"]]
+    result = CliRunner().invoke(
+        main,
+        ["check", "--no-cache", "--prh", dic, "--select", "preferred-term", "--format", "json", str(doc)],
+        catch_exceptions=False,
+    )
+    return [(d["line"], d["column"], d["term"], d["suggestions"][0]) for d in json.loads(result.stdout)["diagnostics"]]
 
 
 def test_markdown_syntax_does_not_hide_the_text_node_match(tmp_path):
@@ -493,14 +541,23 @@ def test_word_edge_prefilter_keeps_every_match_of_a_word_bounded_rule(tmp_path):
         "  - expected: Path\n    pattern: /\\bpath\\b|\\bPATH\\b/\n"
         "  - expected: ML\n    pattern: /\\bml\\b(?!系)/i\n"
         "  - expected: Kelvin\n    pattern: /\\bk\\b/i\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     d = load_prh(str(dic))
     assert all(rule._word_edges for rule in d.rules)
-    text = ("path の設定。xpath と path_x と Paths、そして「path」。\n\n"
-            "path\n\nMLの話、ml系の話、HTMLの話、(Ml) と ｍｌ。\n\nK と \u212a と ok と k_ と ſk。\n")
+    text = (
+        "path の設定。xpath と path_x と Paths、そして「path」。\n\n"
+        "path\n\nMLの話、ml系の話、HTMLの話、(Ml) と ｍｌ。\n\nK と \u212a と ok と k_ と ſk。\n"
+    )
     hits = d.find(text)
     assert [(h.start, h.end, h.replacement, h.rule.expected) for h in hits] == naive_find(d, text)
     # path at a paragraph start, after 。and after 「; not in xpath, path_x, Paths;
     # ml系 is excluded by the look-ahead, ML is already right; ſk is one word under /i
-    assert [(text[h.start:h.end], h.replacement) for h in hits] == [
-        ("path", "Path"), ("path", "Path"), ("path", "Path"), ("Ml", "ML"), ("K", "Kelvin"), ("\u212a", "Kelvin")]
+    assert [(text[h.start : h.end], h.replacement) for h in hits] == [
+        ("path", "Path"),
+        ("path", "Path"),
+        ("path", "Path"),
+        ("Ml", "ML"),
+        ("K", "Kelvin"),
+        ("\u212a", "Kelvin"),
+    ]

@@ -5,6 +5,7 @@ Markdown code, links, comments) and written as UTF-8, UTF-8 with BOM, UTF-16
 with BOM or CP932, with LF or CRLF, sometimes with bytes that are not UTF-8
 (a lone surrogate written as UTF-8 bytes).
 """
+
 from __future__ import annotations
 
 import codecs
@@ -12,7 +13,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from linter.files import FileTarget
 from linter.runner import CheckRequest, lint_file
@@ -20,13 +22,61 @@ from linter.source import decode
 from linter.workspace import Options, Workspace
 
 PIECES = [
-    "セールスフォース", "ｾｰﾙｽﾌｫｰｽ", "Salesforce", "CS", "ＣＳ", "Freshworks", "Hubspot", "HubSpot",
-    "MQL", "カスタマーサクセス", "Customer Success", "LTV", "CLV", "ハブスポット", "ServiceCloud",
-    "`CS`", "`セールスフォース`", "[Hubspot](https://hubspot.example/Hubspot)", "<!-- CS -->",
-    "<!-- yogolint-disable -->", "<!-- yogolint-enable -->", "https://example.com/CS",
-    "\n", "\n\n", "\r\n", "\r", "。", "、", " ", "# ", "- ", "> ", "```\n", "    ", "| a | b |\n", "**", "_",
-    "ｶﾞｷﾞｸﾞ", "ﾊﾟ", "ﾞ", "ﾟ", "e\u0301", "\u3099", "😀", "👩‍💻", "（", "）", "「", "」", "\t",
-    "問い合わせ", "解約", "チケット", "(カスタマーサポート)", "MQL(Marketing Qualified Lead)",
+    "セールスフォース",
+    "ｾｰﾙｽﾌｫｰｽ",
+    "Salesforce",
+    "CS",
+    "ＣＳ",
+    "Freshworks",
+    "Hubspot",
+    "HubSpot",
+    "MQL",
+    "カスタマーサクセス",
+    "Customer Success",
+    "LTV",
+    "CLV",
+    "ハブスポット",
+    "ServiceCloud",
+    "`CS`",
+    "`セールスフォース`",
+    "[Hubspot](https://hubspot.example/Hubspot)",
+    "<!-- CS -->",
+    "<!-- yogolint-disable -->",
+    "<!-- yogolint-enable -->",
+    "https://example.com/CS",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "。",
+    "、",
+    " ",
+    "# ",
+    "- ",
+    "> ",
+    "```\n",
+    "    ",
+    "| a | b |\n",
+    "**",
+    "_",
+    "ｶﾞｷﾞｸﾞ",
+    "ﾊﾟ",
+    "ﾞ",
+    "ﾟ",
+    "e\u0301",
+    "\u3099",
+    "😀",
+    "👩‍💻",
+    "（",
+    "）",
+    "「",
+    "」",
+    "\t",
+    "問い合わせ",
+    "解約",
+    "チケット",
+    "(カスタマーサポート)",
+    "MQL(Marketing Qualified Lead)",
 ]
 BAD_UTF8 = b"\xed\xa0\x80"  # U+D800 written as UTF-8: never valid
 
@@ -52,7 +102,7 @@ def encode(text: str, encoding: str, newline: str, bad: bool) -> bytes | None:
         except UnicodeEncodeError:
             return None  # not every text has a CP932 form
     if bad and encoding in ("utf-8", "utf-8-sig"):
-        data = data[: len(data) // 2] + BAD_UTF8 + data[len(data) // 2:]
+        data = data[: len(data) // 2] + BAD_UTF8 + data[len(data) // 2 :]
     return data
 
 

@@ -7,11 +7,11 @@ on copies in a temporary folder: FIFOs, symlinks, and device nodes created
 there with mknod (a copy of /dev/null, /dev/zero or /dev/full), never the
 machine's own /dev.
 """
+
 from __future__ import annotations
 
 import json
 import os
-import signal
 import stat
 import subprocess
 import sys
@@ -19,9 +19,9 @@ import threading
 from pathlib import Path
 
 import pytest
+from test_bad_input import GOOD, YOGOLINT, assert_clean_stderr, assert_one_error, good_was_linted, run
 
 import linter.runner
-from test_bad_input import GOOD, YOGOLINT, assert_clean_stderr, assert_one_error, good_was_linted, run
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -34,16 +34,29 @@ needs_corpus = pytest.mark.skipif(not WEB_DB.exists(), reason="../shared/corpus 
 
 def run_cached(*args, cwd: Path, env=None) -> subprocess.CompletedProcess:
     """Like run(), with the result cache on."""
-    return subprocess.run([str(YOGOLINT), "check", *map(str, args)], cwd=cwd, capture_output=True, text=True,
-                          encoding="utf-8", timeout=120, env=env)
+    return subprocess.run(
+        [str(YOGOLINT), "check", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        env=env,
+    )
 
 
 def run_script(script: str, *args, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
     """The real CLI in a fresh interpreter after `script` simulated a fault
     (a worker killed, SIGTERM during a write, a full disk)."""
     code = script + "\nimport sys\nfrom linter.cli import run\nsys.argv = ['yogolint', *sys.argv[1:]]\nrun()\n"
-    return subprocess.run([sys.executable, "-c", code, *map(str, args)], cwd=cwd, capture_output=True, text=True,
-                          encoding="utf-8", timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-c", code, *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+    )
 
 
 def device_copy(folder: Path, name: str, minor: int) -> Path:
@@ -58,8 +71,7 @@ def device_copy(folder: Path, name: str, minor: int) -> Path:
 
 
 def leftovers(folder: Path) -> list[str]:
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
-                  if p.name.endswith((".yogolint-tmp", ".tmp")))
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.name.endswith((".yogolint-tmp", ".tmp")))
 
 
 # --- 1. prh --fix writes only what it reported ---------------------------------------
@@ -179,7 +191,9 @@ def test_read_only_file_is_not_rewritten(work):
 
 
 def test_fix_the_encoding_cannot_hold_is_skipped_and_the_run_goes_on(work):
-    (work / "prh.yml").write_text("version: 1\nrules:\n  - expected: Pokémon\n    pattern: ポケモン\n", encoding="utf-8")
+    (work / "prh.yml").write_text(
+        "version: 1\nrules:\n  - expected: Pokémon\n    pattern: ポケモン\n", encoding="utf-8"
+    )
     sjis = work / "sjis.md"
     sjis.write_bytes("ポケモンとセールスフォース\r\n".encode("cp932"))
     result = run("--prh", "prh.yml", "--fix", "sjis.md", "good.md", cwd=work)
@@ -295,10 +309,13 @@ def test_a_huge_glossary_is_refused_unread(work):
 # --- 8. an error about a file that is no configuration never echoes it ------------------
 
 
-@pytest.mark.parametrize("content", [
-    "root:$6$Zm9vYmFy$SeCrEtHaSh:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n",
-    '{"root:$6$Zm9vYmFy$SeCrEtHaSh": 1}\n',
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "root:$6$Zm9vYmFy$SeCrEtHaSh:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n",
+        '{"root:$6$Zm9vYmFy$SeCrEtHaSh": 1}\n',
+    ],
+)
 def test_extend_of_a_file_that_is_no_configuration_does_not_echo_it(work, content):
     (work / "shadow").write_text(content, encoding="utf-8")  # a copy standing for /etc/shadow
     (work / ".yogolint.yaml").write_text(f"extend: {work / 'shadow'}\n", encoding="utf-8")
@@ -331,11 +348,27 @@ def test_a_configuration_above_the_repository_does_not_apply(tmp_path):
 # --- 10. cache entries are validated ------------------------------------------------------
 
 
-@pytest.mark.parametrize("entry", [
-    '[{"severity": "bogus"}]', "[]", '{"key": 1, "diagnostics": []}', "not json", "[" * 100_000,
-    "SEVERITY", "LINE",
-], ids=["bogus-severity", "empty-list", "wrong-key", "not-json", "deep-nesting", "severity-in-shape",
-        "line-as-string"])
+@pytest.mark.parametrize(
+    "entry",
+    [
+        '[{"severity": "bogus"}]',
+        "[]",
+        '{"key": 1, "diagnostics": []}',
+        "not json",
+        "[" * 100_000,
+        "SEVERITY",
+        "LINE",
+    ],
+    ids=[
+        "bogus-severity",
+        "empty-list",
+        "wrong-key",
+        "not-json",
+        "deep-nesting",
+        "severity-in-shape",
+        "line-as-string",
+    ],
+)
 def test_corrupt_or_hand_made_cache_entries_are_recomputed(tmp_path, entry):
     (tmp_path / "a.md").write_text(GOOD, encoding="utf-8")
     first = run_cached("--format", "json", "a.md", cwd=tmp_path)
@@ -353,8 +386,9 @@ def test_corrupt_or_hand_made_cache_entries_are_recomputed(tmp_path, entry):
 def test_deeply_nested_yaml_cache_entries_are_parsed_again(tmp_path):
     env = {**os.environ, "YOGOLINT_CACHE_DIR": str(tmp_path / "user-cache")}
     (tmp_path / "a.md").write_text(GOOD, encoding="utf-8")
-    (tmp_path / "team.yaml").write_text("entries:\n  - term: Foo\n    kind: product\n    deprecated: [フー]\n",
-                                        encoding="utf-8")
+    (tmp_path / "team.yaml").write_text(
+        "entries:\n  - term: Foo\n    kind: product\n    deprecated: [フー]\n", encoding="utf-8"
+    )
     (tmp_path / "a.md").write_text(GOOD + "\nフーを導入する。\n", encoding="utf-8")
     first = run_cached("--no-cache", "--glossary", "team.yaml", "a.md", cwd=tmp_path, env=env)
     entries = list((tmp_path / "user-cache" / "yaml").glob("*.json"))
@@ -389,7 +423,8 @@ def test_a_killed_worker_is_named_and_the_run_ends(work):
     assert_clean_stderr(result)
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        "yogolint: killer.md: the process checking this file was killed (out of memory?); not checked"]
+        "yogolint: killer.md: the process checking this file was killed (out of memory?); not checked"
+    ]
     assert all(f"doc{i:02}.md:3:1: preferred-term" in result.stdout for i in range(24))
     assert good_was_linted(result)
 
@@ -448,8 +483,9 @@ def test_non_utf8_file_name_in_every_format(work):
     (work / name).write_text(GOOD, encoding="utf-8")
     shown = "caf\\xe9.md"
     for fmt in ("text", "json", "sarif", "github", "html"):
-        result = subprocess.run([str(YOGOLINT), "check", "--no-cache", "--format", fmt, name], cwd=work,
-                                capture_output=True, timeout=120)
+        result = subprocess.run(
+            [str(YOGOLINT), "check", "--no-cache", "--format", fmt, name], cwd=work, capture_output=True, timeout=120
+        )
         assert result.returncode == 1, (fmt, result.stderr)
         out = result.stdout.decode("utf-8")  # valid UTF-8
         if fmt == "json":
@@ -500,8 +536,9 @@ def test_cache_sees_a_change_in_an_imported_prh_dictionary(tmp_path):
 
 @pytest.mark.parametrize("deprecated", ['[{form: ""}]', '[{form: " "}]', '[{form: "\u3000"}]'])
 def test_blank_deprecated_form_is_an_error_at_its_line(work, deprecated):
-    (work / "g.yaml").write_text(f"entries:\n  - term: Foo\n    kind: product\n    deprecated: {deprecated}\n",
-                                 encoding="utf-8")
+    (work / "g.yaml").write_text(
+        f"entries:\n  - term: Foo\n    kind: product\n    deprecated: {deprecated}\n", encoding="utf-8"
+    )
     result = run("--glossary", "g.yaml", "good.md", cwd=work)
     assert_one_error(result, "g.yaml:4", "a deprecated form must not be blank")
 
@@ -602,11 +639,18 @@ def test_writing_the_report_to_a_full_device(work):
     result = run("-o", "full", "good.md", cwd=work)
     assert_one_error(result, "full", "cannot write the report (No space left on device)")
     with open(full, "wb") as out:
-        redirected = subprocess.run([str(YOGOLINT), "check", "--no-cache", "good.md"], cwd=work, stdout=out,
-                                    stderr=subprocess.PIPE, text=True, timeout=120)
+        redirected = subprocess.run(
+            [str(YOGOLINT), "check", "--no-cache", "good.md"],
+            cwd=work,
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
     assert redirected.returncode == 2
     assert redirected.stderr.splitlines() == [
-        "yogolint: cannot write the report to standard output (No space left on device)"]
+        "yogolint: cannot write the report to standard output (No space left on device)"
+    ]
 
 
 @pytest.fixture

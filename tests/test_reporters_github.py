@@ -4,6 +4,7 @@ Each line is parsed back the way the Actions runner reads it (split the
 properties on `,`, each at its first `=`, the message after the second `::`,
 then unescape) and compared with the JSON report of the same run.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,7 @@ LINE = re.compile(r"^::(?P<command>error|warning|notice) (?P<props>[^:]*)::(?P<m
 
 
 def unescape(text: str) -> str:
-    return (text.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":")
-            .replace("%2C", ",").replace("%25", "%"))
+    return text.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
 
 
 def parse(line: str) -> tuple[str, dict[str, str], str]:
@@ -36,7 +36,8 @@ def parse(line: str) -> tuple[str, dict[str, str], str]:
 def folder(tmp_path, monkeypatch):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "plan.md").write_text(
-        "# 計画\n\nセールスフォースからハブスポットへ移行し、MQLの定義を揃える。\n", encoding="utf-8")
+        "# 計画\n\nセールスフォースからハブスポットへ移行し、MQLの定義を揃える。\n", encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -47,22 +48,27 @@ def test_each_finding_is_one_annotation_that_parses_back(cli, folder):
     expected = json.loads(cli("check", "--format", "json", "docs").stdout)["diagnostics"]
     lines = result.stdout.splitlines()
     assert len(lines) == len(expected) >= 3
-    for line, d in zip(lines, expected):
+    for line, d in zip(lines, expected, strict=True):
         command, props, message = parse(line)
         assert command == {"warning": "warning", "info": "notice", "error": "error"}[d["severity"]]
         assert props == {
-            "file": "docs/plan.md", "line": str(d["line"]), "col": str(d["column"]),
-            "endLine": str(d["end_line"]), "endColumn": str(d["end_column"]),
+            "file": "docs/plan.md",
+            "line": str(d["line"]),
+            "col": str(d["column"]),
+            "endLine": str(d["end_line"]),
+            "endColumn": str(d["end_column"]),
             "title": f"yogolint ({d['rule']})",
         }
         assert message == d["message"]
 
 
 def test_info_is_a_notice():
-    report = Report(diagnostics=[
-        Diagnostic("a.md", "undefined-abbreviation", "info", "MQL", "「MQL」が未定義", 0, 3, 1, 1, 1, 4),
-        Diagnostic("a.md", "preferred-term", "error", "X", "x", 0, 1, 2, 1, 2, 2),
-    ])
+    report = Report(
+        diagnostics=[
+            Diagnostic("a.md", "undefined-abbreviation", "info", "MQL", "「MQL」が未定義", 0, 3, 1, 1, 1, 4),
+            Diagnostic("a.md", "preferred-term", "error", "X", "x", 0, 1, 2, 1, 2, 2),
+        ]
+    )
     commands = [line.split(" ", 1)[0] for line in render(report, "github").splitlines()]
     assert commands == ["::notice", "::error"]
 

@@ -8,6 +8,7 @@ address, and driven over the DevTools protocol (tests/chromium_page.py) to
 type a search, combine filters and click a chart. A screenshot is saved in
 pytest's tmp_path to look at.
 """
+
 from __future__ import annotations
 
 import json
@@ -92,8 +93,14 @@ class Page(HTMLParser):
         if tag == "section" and "file" in classes:
             self.sections.append({"hidden": "hidden" in a, "index": a.get("data-file-index")})
         if tag == "tr" and "finding" in classes:
-            self._row = {"rule": a.get("data-rule"), "hidden": "hidden" in a, "text": "", "marks": [],
-                         "context": "", "section": self.sections[-1]["index"]}
+            self._row = {
+                "rule": a.get("data-rule"),
+                "hidden": "hidden" in a,
+                "text": "",
+                "marks": [],
+                "context": "",
+                "section": self.sections[-1]["index"],
+            }
         if self._row is not None and tag == "mark":
             self._in_mark = True
             self._row["marks"].append("")
@@ -139,7 +146,7 @@ def test_page_carries_every_finding_with_its_context(report_file, expected):
     data = page_data(text)
     assert data["files_scanned"] == 3
     assert len(data["findings"]) == len(expected) >= 8
-    for f, d in zip(data["findings"], expected):
+    for f, d in zip(data["findings"], expected, strict=True):
         path, line, column, rule, severity, term, message, suggestions, left, mark, right = f
         assert data["files"][path] == d["path"]
         assert (line, column) == (d["line"], d["column"])
@@ -168,8 +175,9 @@ def test_document_text_is_inert_data(report_file):
 
 
 def test_page_is_self_contained():
-    d = Diagnostic("a.md", "preferred-term", "warning", "ハブスポット", "ハブスポット → HubSpot", 0, 6,
-                   1, 1, 1, 7, ["HubSpot"])
+    d = Diagnostic(
+        "a.md", "preferred-term", "warning", "ハブスポット", "ハブスポット → HubSpot", 0, 6, 1, 1, 1, 7, ["HubSpot"]
+    )
     text = render(Report([d], 1, [], {"a.md": "ハブスポット\n"}), "html")
     assert not re.search(r"https?://|<link|@import|url\(|src=", text)
 
@@ -192,9 +200,17 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     profile = tmp_path / "chromium-profile"
     profile.mkdir(exist_ok=True)
     command = [
-        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        f"--user-data-dir={profile}", *args,
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        *args,
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr[-2000:]
@@ -211,7 +227,7 @@ def test_in_chromium_files_open_to_every_finding(tmp_path, report_file, expected
     page = Page(dom)
     assert len(page.rows) == len(expected)
     assert page.ids["shown-count"] == str(len(expected))
-    for row, d in zip(page.rows, expected):
+    for row, d in zip(page.rows, expected, strict=True):
         assert row["rule"] == d["rule"]
         assert d["message"] in row["text"]
         assert f"{d['line']}:{d['column']}" in row["text"]
@@ -269,24 +285,37 @@ def test_in_chromium_search_filters_and_a_chart_click_change_what_is_shown(repor
         assert start["count"] == len(expected)
 
         # search: a word of a message, then a path
-        searched = settle(page, """(function () { var s = document.getElementById("search");
-            s.value = "hubspot"; s.dispatchEvent(new Event("input")); })()""")
+        searched = settle(
+            page,
+            """(function () { var s = document.getElementById("search");
+            s.value = "hubspot"; s.dispatchEvent(new Event("input")); })()""",
+        )
         hubspot = [d for d in expected if "hubspot" in (d["term"] + d["message"] + d["path"]).lower()]
         assert searched["count"] == len(hubspot) > 0
         assert "q=hubspot" in searched["address"]
-        by_path = settle(page, """(function () { var s = document.getElementById("search");
-            s.value = "inject"; s.dispatchEvent(new Event("input")); })()""")
+        by_path = settle(
+            page,
+            """(function () { var s = document.getElementById("search");
+            s.value = "inject"; s.dispatchEvent(new Event("input")); })()""",
+        )
         assert by_path["files"] == [["docs/inject.txt", sum(d["path"] == "docs/inject.txt" for d in expected)]]
 
         # combined filters: a rule box and a severity box, with an empty search
-        settle(page, """(function () { var s = document.getElementById("search");
-            s.value = ""; s.dispatchEvent(new Event("input")); })()""")
-        combined = settle(page, """(function () {
+        settle(
+            page,
+            """(function () { var s = document.getElementById("search");
+            s.value = ""; s.dispatchEvent(new Event("input")); })()""",
+        )
+        combined = settle(
+            page,
+            """(function () {
             document.querySelectorAll('input[name="rule"]').forEach(function (b) {
               if (b.value !== "preferred-term" && b.value !== "undefined-abbreviation") { b.click(); } });
-            document.querySelector('input[name="severity"][value="info"]').click(); })()""")
-        both = [d for d in expected if d["rule"] in ("preferred-term", "undefined-abbreviation")
-                and d["severity"] != "info"]
+            document.querySelector('input[name="severity"][value="info"]').click(); })()""",
+        )
+        both = [
+            d for d in expected if d["rule"] in ("preferred-term", "undefined-abbreviation") and d["severity"] != "info"
+        ]
         assert combined["count"] == len(both) > 0
         assert combined["count"] < sum(d["rule"] in ("preferred-term", "undefined-abbreviation") for d in expected)
 
@@ -303,16 +332,20 @@ def test_in_chromium_search_filters_and_a_chart_click_change_what_is_shown(repor
         opened = page.evaluate("""(function () { document.querySelector("section.file .file-name").click();
             return document.querySelectorAll("tr.finding").length; })()""")
         assert opened == settle(page, "0")["files"][0][1]
-        folder = settle(page, """document.getElementById("select-all").click(),
-            document.querySelector('#chart-folder .bar-button[title="docs/営業"]').click()""")
+        folder = settle(
+            page,
+            """document.getElementById("select-all").click(),
+            document.querySelector('#chart-folder .bar-button[title="docs/営業"]').click()""",
+        )
         assert folder["files"] == [["docs/営業/提案書.md", sum(d["path"] == "docs/営業/提案書.md" for d in expected)]]
 
 
 @needs_chromium
 def test_in_chromium_no_findings_and_unreadable_files_are_said(tmp_path):
     page = tmp_path / "empty.html"
-    page.write_text(render(Report(files_scanned=3, errors=["x.md: binary file (NUL byte), not text"]), "html"),
-                    encoding="utf-8")
+    page.write_text(
+        render(Report(files_scanned=3, errors=["x.md: binary file (NUL byte), not text"]), "html"), encoding="utf-8"
+    )
     dom = chromium(tmp_path, "--dump-dom", page.as_uri()).stdout
     shown = Page(dom)
     assert shown.body.get("data-ready") == "1"

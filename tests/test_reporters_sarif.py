@@ -3,6 +3,7 @@
 The log is produced by the real CLI on a small folder, and checked against
 the official SARIF 2.1.0 JSON schema vendored in tests/data/ (see its README).
 """
+
 from __future__ import annotations
 
 import json
@@ -87,8 +88,7 @@ def test_region_is_where_the_term_stands_in_code_points(cli, folder):
 
 def test_artifact_uri_is_the_relative_path_with_forward_slashes(cli, folder):
     log = sarif(cli, "docs")
-    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-            for r in log["runs"][0]["results"]}
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
     assert {unquote(u) for u in uris} == {"docs/営業/提案書 v2.md", "docs/memo.txt"}
     # a valid URI reference: no raw space or non-ASCII character
     assert all(u.isascii() and " " not in u for u in uris)
@@ -133,7 +133,7 @@ def test_fix_applied_to_the_file_gives_the_canonical_spelling(cli, folder):
     region = replacement["deletedRegion"]
     lines = PROPOSAL.split("\n")
     line = lines[region["startLine"] - 1]
-    fixed = line[: region["startColumn"] - 1] + "HubSpot" + line[region["endColumn"] - 1:]
+    fixed = line[: region["startColumn"] - 1] + "HubSpot" + line[region["endColumn"] - 1 :]
     assert fixed == "現在のセールスフォース環境からHubSpotへの移行を提案します。"
     # findings without a certain replacement carry no fix
     assert "fixes" not in by_rule_and_term(log)[("undefined-abbreviation", "MQL")][0]
@@ -147,9 +147,12 @@ def test_fingerprints_survive_moved_lines_and_tell_equal_findings_apart(cli, fol
 
     def prints(log):
         return {
-            (unquote(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]), r["ruleId"],
-             r["properties"]["term"], r["locations"][0]["physicalLocation"]["region"]["startLine"]):
-                r["partialFingerprints"]["yogolintFindingHash/v1"]
+            (
+                unquote(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]),
+                r["ruleId"],
+                r["properties"]["term"],
+                r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            ): r["partialFingerprints"]["yogolintFindingHash/v1"]
             for r in log["runs"][0]["results"]
         }
 
@@ -161,8 +164,10 @@ def test_fingerprints_survive_moved_lines_and_tell_equal_findings_apart(cli, fol
         assert new[(uri, rule, term, moved)] == fingerprint, (uri, rule, term, line)
     # the two セールスフォース findings are distinct results
     proposal = "docs/営業/提案書 v2.md"
-    assert old[(proposal, "preferred-term", "セールスフォース", 3)] != \
-        old[(proposal, "preferred-term", "セールスフォース", 5)]
+    assert (
+        old[(proposal, "preferred-term", "セールスフォース", 3)]
+        != old[(proposal, "preferred-term", "セールスフォース", 5)]
+    )
 
 
 def test_editing_the_line_changes_its_fingerprint(cli, folder):

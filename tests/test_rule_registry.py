@@ -1,5 +1,6 @@
 """The rule registry: a rule declares what it reads, and the engine gives it
 exactly that; every finding comes from a registered, documented rule."""
+
 from __future__ import annotations
 
 import json
@@ -110,7 +111,9 @@ def test_terms_alone_and_rules_alone_still_silence_what_they_name(lint):
 
 def test_sarif_gives_every_result_a_rule_descriptor(cli, tmp_path):
     doc = tmp_path / "定例.md"
-    doc.write_text(UNUSED + "<!-- yogolint-disable-next-line ambigous-term -->\nセールスフォースの画面\n", encoding="utf-8")
+    doc.write_text(
+        UNUSED + "<!-- yogolint-disable-next-line ambigous-term -->\nセールスフォースの画面\n", encoding="utf-8"
+    )
     result = cli("check", "--no-cache", "--format", "sarif", "--report-unused-suppressions", str(doc))
     run = json.loads(result.output)["runs"][0]
     ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
@@ -124,11 +127,17 @@ def test_a_prh_dictionary_with_an_unknown_key_warns_with_file_and_line(tmp_path)
     import sys
 
     prh = tmp_path / "prh.yml"
-    prh.write_text("version: 1\nrules:\n  - expected: サーバー\n    pattern: サーバ\n    spec:\n      - from: サーバ\n        to: サーバー\n", encoding="utf-8")
+    prh.write_text(
+        "version: 1\nrules:\n  - expected: サーバー\n    pattern: サーバ\n    spec:\n      - from: サーバ\n        to: サーバー\n",
+        encoding="utf-8",
+    )
     doc = tmp_path / "a.md"
     doc.write_text("サーバを再起動する。\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "linter", "check", "--no-cache", "--prh", str(prh), str(doc)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "linter", "check", "--no-cache", "--prh", str(prh), str(doc)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     warnings = [line for line in result.stderr.splitlines() if "warning" in line]
     assert len(warnings) == 1

@@ -6,6 +6,7 @@ says so: the findings are those of the buffer. Positions here are worked out
 by the test itself (UTF-16 counted by encoding the line), not by the
 server's own conversion code.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -23,12 +24,7 @@ pytestmark = pytest.mark.asyncio
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVER = [sys.executable, "-m", "linter", "server"]
-PROPOSAL = (
-    "# CRM移行のご提案\n"
-    "\n"
-    "営業部門はセールスフォースで商談を管理しています。\n"
-    "サポート部門の体制を見直します。\n"
-)
+PROPOSAL = "# CRM移行のご提案\n\n営業部門はセールスフォースで商談を管理しています。\nサポート部門の体制を見直します。\n"
 SALESFORCE_LINE = 2  # 0-based line of セールスフォース
 
 
@@ -39,11 +35,13 @@ async def start(client: LanguageClient, root: Path, capabilities=None) -> types.
     def register(params: types.RegistrationParams) -> None:  # as an editor does
         client.registrations.extend(params.registrations)
 
-    return await client.initialize_session(types.InitializeParams(
-        capabilities=capabilities or client_capabilities("visual-studio-code"),
-        root_uri=root.as_uri(),
-        workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="docs")],
-    ))
+    return await client.initialize_session(
+        types.InitializeParams(
+            capabilities=capabilities or client_capabilities("visual-studio-code"),
+            root_uri=root.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="docs")],
+        )
+    )
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
@@ -60,7 +58,10 @@ def folder(tmp_path: Path) -> Path:
 
 # --- helpers ------------------------------------------------------------------
 
-async def next_diagnostics(client: LanguageClient, uri: str, send, timeout: float = 60, until=None) -> list[types.Diagnostic]:
+
+async def next_diagnostics(
+    client: LanguageClient, uri: str, send, timeout: float = 60, until=None
+) -> list[types.Diagnostic]:
     """Do `send()`, then wait for the server's next diagnostics for `uri` (with
     `until`: the next that satisfy it; a re-lint the server started before
     `send`, for an older version, may be published first)."""
@@ -77,9 +78,11 @@ async def next_diagnostics(client: LanguageClient, uri: str, send, timeout: floa
 
 def open_document(client: LanguageClient, path: Path, text: str, version: int = 1, language: str = "markdown"):
     uri = path.as_uri()
-    return lambda: client.text_document_did_open(types.DidOpenTextDocumentParams(
-        text_document=types.TextDocumentItem(uri=uri, language_id=language, version=version, text=text),
-    ))
+    return lambda: client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id=language, version=version, text=text),
+        )
+    )
 
 
 async def opened(client: LanguageClient, path: Path, text: str, language: str = "markdown") -> list[types.Diagnostic]:
@@ -87,10 +90,12 @@ async def opened(client: LanguageClient, path: Path, text: str, language: str = 
 
 
 def change(client: LanguageClient, uri: str, version: int, *changes):
-    return lambda: client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-        content_changes=list(changes),
-    ))
+    return lambda: client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=list(changes),
+        )
+    )
 
 
 def utf16_column(line: str, index: int) -> int:
@@ -106,7 +111,7 @@ def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
     lines = text.split("\n")
 
     def offset(p: types.Position) -> int:
-        return sum(len(l) + 1 for l in lines[:p.line]) + utf16_index(lines[p.line], p.character)
+        return sum(len(before) + 1 for before in lines[: p.line]) + utf16_index(lines[p.line], p.character)
 
     spans = sorted(((offset(e.range.start), offset(e.range.end), e.new_text) for e in edits), reverse=True)
     for start, end, new in spans:
@@ -119,14 +124,18 @@ def by_rule(diagnostics, rule: str) -> list[types.Diagnostic]:
 
 
 async def actions_at(client: LanguageClient, uri: str, d: types.Diagnostic, only=None) -> list[types.CodeAction]:
-    found = await client.text_document_code_action_async(types.CodeActionParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), range=d.range,
-        context=types.CodeActionContext(diagnostics=[d], only=only),
-    ))
+    found = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=d.range,
+            context=types.CodeActionContext(diagnostics=[d], only=only),
+        )
+    )
     return list(found or [])
 
 
 # --- diagnostics ------------------------------------------------------------------
+
 
 async def test_diagnostics_of_an_unsaved_buffer_on_open(client: LanguageClient, folder: Path):
     path = folder / "proposal.md"  # never written: only the editor has it
@@ -153,8 +162,10 @@ async def test_diagnostics_follow_incremental_and_full_changes(client: LanguageC
     line = PROPOSAL.split("\n")[SALESFORCE_LINE]
     start = line.index("セールスフォース")
     replace = types.TextDocumentContentChangePartial(
-        range=types.Range(start=types.Position(line=SALESFORCE_LINE, character=start),
-                          end=types.Position(line=SALESFORCE_LINE, character=start + len("セールスフォース"))),
+        range=types.Range(
+            start=types.Position(line=SALESFORCE_LINE, character=start),
+            end=types.Position(line=SALESFORCE_LINE, character=start + len("セールスフォース")),
+        ),
         text="Salesforce",
     )
     append = types.TextDocumentContentChangePartial(
@@ -165,7 +176,9 @@ async def test_diagnostics_follow_incremental_and_full_changes(client: LanguageC
     assert [d.message.split(" → ")[0] for d in by_rule(found, "preferred-term")] == ["ハブスポット"]
     assert by_rule(found, "preferred-term")[0].range.start.line == 3
     # full: the whole text at once
-    whole = types.TextDocumentContentChangeWholeDocument(text="# 議事録\n\n次回はフレッシュデスクの画面で確認します。\n")
+    whole = types.TextDocumentContentChangeWholeDocument(
+        text="# 議事録\n\n次回はフレッシュデスクの画面で確認します。\n"
+    )
     found = await next_diagnostics(client, uri, change(client, uri, 3, whole))
     [freshdesk] = by_rule(found, "preferred-term")
     assert freshdesk.range.start == types.Position(line=2, character=3)
@@ -174,8 +187,12 @@ async def test_diagnostics_follow_incremental_and_full_changes(client: LanguageC
 async def test_closing_clears_the_findings(client: LanguageClient, folder: Path):
     path = folder / "proposal.md"
     assert await opened(client, path, PROPOSAL)
-    close = lambda: client.text_document_did_close(types.DidCloseTextDocumentParams(
-        text_document=types.TextDocumentIdentifier(uri=path.as_uri())))
+
+    def close():
+        return client.text_document_did_close(
+            types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=path.as_uri()))
+        )
+
     assert await next_diagnostics(client, path.as_uri(), close) == []
 
 
@@ -184,8 +201,12 @@ async def test_saving_lints_at_once(client: LanguageClient, folder: Path):
     path.write_text(PROPOSAL, encoding="utf-8")
     uri = path.as_uri()
     await opened(client, path, PROPOSAL)
-    save = lambda: client.text_document_did_save(types.DidSaveTextDocumentParams(
-        text_document=types.TextDocumentIdentifier(uri=uri)))
+
+    def save():
+        return client.text_document_did_save(
+            types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+        )
+
     assert by_rule(await next_diagnostics(client, uri, save), "preferred-term")
 
 
@@ -209,7 +230,7 @@ async def test_utf8_positions_when_the_client_asks_for_them(folder: Path):
         assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
         line = "🎉営業はセールスフォースを使う。"
         [d] = by_rule(await opened(client, folder / "utf8.md", f"{line}\n"), "preferred-term")
-        assert d.range.start.character == len(line[:line.index("セ")].encode("utf-8"))
+        assert d.range.start.character == len(line[: line.index("セ")].encode("utf-8"))
         await client.shutdown_session()
     finally:
         await client.stop()
@@ -221,14 +242,20 @@ async def test_ranges_match_the_command_line_for_a_cp932_file(client: LanguageCl
     text = "# 報告\r\n\r\n髙橋さんがハブスポットとセールスフォースを比較しました。\r\n"
     path = folder / "report.md"
     path.write_bytes(text.encode("cp932"))
-    cli = subprocess.run([sys.executable, "-m", "linter", "check", "--no-cache", "--format", "json", str(path)],
-                         capture_output=True, text=True, encoding="utf-8", cwd=folder)
+    cli = subprocess.run(
+        [sys.executable, "-m", "linter", "check", "--no-cache", "--format", "json", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=folder,
+    )
     on_disk = sorted((d["line"] - 1, d["column"] - 1) for d in json.loads(cli.stdout)["diagnostics"])
     found = await opened(client, path, text)
     assert on_disk and sorted((d.range.start.line, d.range.start.character) for d in found) == on_disk
 
 
 # --- code actions ---------------------------------------------------------------
+
 
 async def test_quick_fix_replaces_the_term(client: LanguageClient, folder: Path):
     path = folder / "proposal.md"
@@ -292,31 +319,39 @@ async def test_silence_action_in_a_text_file(client: LanguageClient, folder: Pat
 
 # --- hover --------------------------------------------------------------------
 
+
 async def test_hover_explains_a_term_that_has_no_finding(client: LanguageClient, folder: Path):
     path = folder / "plan.md"
     text = "# 計画\n\nSalesforceの商談データを移行します。\n"
     assert await opened(client, path, text) == []
-    hover = await client.text_document_hover_async(types.HoverParams(
-        text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
-        position=types.Position(line=2, character=3),
-    ))
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
+            position=types.Position(line=2, character=3),
+        )
+    )
     assert hover.contents.kind == types.MarkupKind.Markdown
     assert hover.contents.value.startswith("**Salesforce(製品名)**")
     assert "非推奨の表記" in hover.contents.value and "セールスフォース" in hover.contents.value
-    assert hover.range == types.Range(start=types.Position(line=2, character=0),
-                                      end=types.Position(line=2, character=len("Salesforce")))
-    nothing = await client.text_document_hover_async(types.HoverParams(
-        text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
-        position=types.Position(line=2, character=14),  # 移行
-    ))
+    assert hover.range == types.Range(
+        start=types.Position(line=2, character=0), end=types.Position(line=2, character=len("Salesforce"))
+    )
+    nothing = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
+            position=types.Position(line=2, character=14),  # 移行
+        )
+    )
     assert nothing is None
 
 
 # --- settings -----------------------------------------------------------------
 
+
 def watched_change(client: LanguageClient, path: Path, kind=types.FileChangeType.Changed):
-    return lambda: client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
-        changes=[types.FileEvent(uri=path.as_uri(), type=kind)]))
+    return lambda: client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(changes=[types.FileEvent(uri=path.as_uri(), type=kind)])
+    )
 
 
 async def test_configuration_change_is_picked_up_without_restarting(client: LanguageClient, folder: Path):
@@ -328,10 +363,13 @@ async def test_configuration_change_is_picked_up_without_restarting(client: Lang
     [watch] = [r for r in client.registrations if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
     assert "**/.yogolint.yaml" in {w["globPattern"] for w in watch.register_options["watchers"]}
     config = folder / ".yogolint.yaml"
-    config.write_text("rules:\n  preferred-term: error\nrule_docs_url: https://wiki.example.co.jp/terms/{rule}\n",
-                      encoding="utf-8")
-    [d] = by_rule(await next_diagnostics(client, uri, watched_change(client, config, types.FileChangeType.Created)),
-                  "preferred-term")
+    config.write_text(
+        "rules:\n  preferred-term: error\nrule_docs_url: https://wiki.example.co.jp/terms/{rule}\n", encoding="utf-8"
+    )
+    [d] = by_rule(
+        await next_diagnostics(client, uri, watched_change(client, config, types.FileChangeType.Created)),
+        "preferred-term",
+    )
     assert d.severity == types.DiagnosticSeverity.Error
     assert d.code_description.href == "https://wiki.example.co.jp/terms/preferred-term"
     config.write_text("rules:\n  preferred-term: false\n", encoding="utf-8")
@@ -366,7 +404,9 @@ async def test_broken_configuration_is_shown_and_the_last_good_settings_stay(cli
     text = PROPOSAL + "メールはハブスポットで配信します。\n"
     # (the broken file's own re-lint of the document may still be on its way)
     found = await next_diagnostics(
-        client, uri, change(client, uri, 2, types.TextDocumentContentChangeWholeDocument(text=text)),
+        client,
+        uri,
+        change(client, uri, 2, types.TextDocumentContentChangeWholeDocument(text=text)),
         until=lambda found: len(by_rule(found, "preferred-term")) == 2,
     )
     assert [x.severity for x in by_rule(found, "preferred-term")] == [types.DiagnosticSeverity.Error] * 2
@@ -375,7 +415,9 @@ async def test_broken_configuration_is_shown_and_the_last_good_settings_stay(cli
     assert await next_diagnostics(client, config.as_uri(), watched_change(client, config)) == []
     # …and the document is linted again with the new settings (its own publish)
     async with asyncio.timeout(60):
-        while {x.severity for x in by_rule(client.diagnostics[uri], "preferred-term")} != {types.DiagnosticSeverity.Information}:
+        while {x.severity for x in by_rule(client.diagnostics[uri], "preferred-term")} != {
+            types.DiagnosticSeverity.Information
+        }:
             await asyncio.sleep(0.02)
 
 
@@ -390,8 +432,11 @@ async def test_a_broken_glossary_does_not_stop_the_server(client: LanguageClient
     team.write_text("entries:\n  - term: かんばん\n    kind: 概念\n", encoding="utf-8")
     [problem] = await next_diagnostics(client, team.as_uri(), watched_change(client, team))
     assert problem.range.start.line == 2 and "kind" in problem.message
-    hover = await client.text_document_hover_async(types.HoverParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=2, character=4)))
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=2, character=4)
+        )
+    )
     assert "かんばん" in hover.contents.value  # still the team's entry, from the last good glossary
 
 
@@ -402,12 +447,17 @@ async def test_saving_a_configuration_in_the_editor_reloads(client: LanguageClie
     config = folder / ".yogolint.yaml"
     config.write_text("rules:\n  preferred-term: false\n", encoding="utf-8")
     open_document(client, config, config.read_text(encoding="utf-8"), language="yaml")()  # no findings: not prose
-    save = lambda: client.text_document_did_save(types.DidSaveTextDocumentParams(
-        text_document=types.TextDocumentIdentifier(uri=config.as_uri())))
+
+    def save():
+        return client.text_document_did_save(
+            types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=config.as_uri()))
+        )
+
     assert by_rule(await next_diagnostics(client, uri, save), "preferred-term") == []
 
 
 # --- robustness and lifecycle ---------------------------------------------------
+
 
 async def test_a_document_the_engine_cannot_lint_is_logged_and_the_server_goes_on(client: LanguageClient, folder: Path):
     """A prh rule that backtracks is stopped by its time limit: the document

@@ -2,6 +2,7 @@
 the finding is gone afterwards, and the Markdown renders as before (a comment
 line inside a paragraph would split it; one between table rows would end
 the table; one between list items would end the list)."""
+
 from __future__ import annotations
 
 import re
@@ -17,7 +18,7 @@ _RENDER = MarkdownIt("commonmark", {"html": True}).enable("table")
 def silenced(text: str, markdown: bool, offset: int, rule: str) -> str:
     found = silence(text, markdown, offset, rule)
     for insertion in sorted(found.insertions, key=lambda i: -i.offset):
-        text = text[:insertion.offset] + insertion.text + text[insertion.offset:]
+        text = text[: insertion.offset] + insertion.text + text[insertion.offset :]
     return text
 
 

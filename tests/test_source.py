@@ -1,4 +1,5 @@
 """Reading files: encodings, BOMs and line endings keep exact positions."""
+
 import codecs
 
 import pytest
@@ -36,4 +37,4 @@ def test_binary_and_undecodable_files_are_named_errors():
     with pytest.raises(SourceError, match=r"^a\.md: binary file"):
         decode(b"\x89PNG\r\n\x00\x00", "a.md")
     with pytest.raises(SourceError, match=r"^b\.md: not UTF-8"):
-        decode("テキスト".encode("utf-8")[:-1] + b"\xff\xfe\xfd", "b.md")
+        decode("テキスト".encode()[:-1] + b"\xff\xfe\xfd", "b.md")

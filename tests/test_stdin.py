@@ -1,5 +1,6 @@
 """`yogolint check -` and `--fix -` (issue 14), through the real command line:
 the text comes on standard input, `--stdin-filename` says which file it is."""
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,9 @@ PROPOSAL = "# CRM移行のご提案\n\n営業部門はセールスフォース�
 
 def run(*args: str, stdin: bytes, cwd: Path) -> subprocess.CompletedProcess:
     command = [str(YOGOLINT)] if YOGOLINT.exists() else [sys.executable, "-m", "linter"]
-    return subprocess.run([*command, "check", "--no-cache", *args], input=stdin, cwd=cwd,
-                          capture_output=True, timeout=120)
+    return subprocess.run(
+        [*command, "check", "--no-cache", *args], input=stdin, cwd=cwd, capture_output=True, timeout=120
+    )
 
 
 def test_check_stdin_reports_under_the_given_name(tmp_path):
@@ -37,8 +39,9 @@ def test_dash_alone_reads_stdin_and_is_shown_as_dash(tmp_path):
 
 def test_stdin_filename_finds_the_configuration_of_that_folder(tmp_path):
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / ".yogolint.yaml").write_text("rules:\n  ambiguous-term: false\n  preferred-term: error\n",
-                                                    encoding="utf-8")
+    (tmp_path / "docs" / ".yogolint.yaml").write_text(
+        "rules:\n  ambiguous-term: false\n  preferred-term: error\n", encoding="utf-8"
+    )
     result = run("--format", "json", "--stdin-filename", "docs/proposal.md", stdin=PROPOSAL.encode(), cwd=tmp_path)
     [d] = json.loads(result.stdout)["diagnostics"]
     assert (d["rule"], d["severity"]) == ("preferred-term", "error")

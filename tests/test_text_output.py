@@ -1,6 +1,7 @@
 """The text output a writer reads in a terminal, through the real command line:
 the source line with a marker under the exact span in display columns, the
 severity, `[*]`, one summary line, and when colour is used (issue 15)."""
+
 from __future__ import annotations
 
 import os
@@ -23,8 +24,16 @@ MEMO = "移行:\tセールスフォースの商談をハブスポットへ移す
 def run(*args, cwd: Path, env: dict | None = None, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
     command = [str(YOGOLINT)] if YOGOLINT.exists() else [sys.executable, "-m", "linter"]
     base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
-    return subprocess.run([*command, *map(str, args)], cwd=cwd, env={**base, **(env or {})}, stdout=stdout,
-                          stderr=subprocess.PIPE, text=True, encoding="utf-8", timeout=120)
+    return subprocess.run(
+        [*command, *map(str, args)],
+        cwd=cwd,
+        env={**base, **(env or {})},
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -66,21 +75,26 @@ def test_a_long_line_is_cut_around_the_term(tmp_path):
     width = sum(2 if "\u3000" <= c <= "\uffef" and c not in "｡｢｣､･ｦ" else 1 for c in source)
     assert width <= 80
     # the marker's columns are the term's: everything before it is two columns a character
-    prefix = source[len("1 | "):source.index("ハブスポット")]
+    prefix = source[len("1 | ") : source.index("ハブスポット")]
     assert marker == "  | " + " " * (3 + 2 * (len(prefix) - 3)) + "^" * 12
 
 
 def test_severity_is_shown_as_configured(memo):
     (memo / ".yogolint.yaml").write_text("rules:\n  preferred-term: error\n", encoding="utf-8")
     result = run("check", "--no-cache", "--output-format", "concise", "memo.txt", cwd=memo)
-    assert result.stdout.splitlines()[0] == "memo.txt:1:5: preferred-term error [*] セールスフォース → Salesforce (製品名は公式表記で)"
+    assert (
+        result.stdout.splitlines()[0]
+        == "memo.txt:1:5: preferred-term error [*] セールスフォース → Salesforce (製品名は公式表記で)"
+    )
 
 
 def test_unsafe_fixes_are_not_marked_and_the_summary_counts_them(tmp_path):
     # a safe fix (a deprecated spelling) and an unsafe one (a company's name
     # where its product is meant: the fix chooses the product)
-    (tmp_path / "a.md").write_text("# 提案\n\nセールスフォースから移行し、毎朝Freshworksにログインして商談のステージを更新する。\n",
-                                   encoding="utf-8")
+    (tmp_path / "a.md").write_text(
+        "# 提案\n\nセールスフォースから移行し、毎朝Freshworksにログインして商談のステージを更新する。\n",
+        encoding="utf-8",
+    )
     lines = run("check", "--no-cache", "--output-format", "concise", "a.md", cwd=tmp_path).stdout.splitlines()
     assert lines == [
         "a.md:3:1: preferred-term warning [*] セールスフォース → Salesforce (製品名は公式表記で)",
@@ -100,6 +114,7 @@ def test_no_findings_summary(tmp_path):
 
 
 # --- colour -------------------------------------------------------------------
+
 
 def on_a_terminal(*args, cwd: Path, env: dict | None = None) -> str:
     """What the command prints when its stdout is a terminal (a pseudo-terminal)."""
@@ -122,12 +137,15 @@ def on_a_terminal(*args, cwd: Path, env: dict | None = None) -> str:
     return b"".join(chunks).decode("utf-8")
 
 
-@pytest.mark.parametrize("env, option, coloured", [
-    ({}, None, True),                                  # a terminal: colour
-    ({"NO_COLOR": "1"}, None, False),                  # https://no-color.org
-    ({"NO_COLOR": "1"}, "always", True),               # the option wins over the environment
-    ({"FORCE_COLOR": "1"}, "never", False),
-])
+@pytest.mark.parametrize(
+    "env, option, coloured",
+    [
+        ({}, None, True),  # a terminal: colour
+        ({"NO_COLOR": "1"}, None, False),  # https://no-color.org
+        ({"NO_COLOR": "1"}, "always", True),  # the option wins over the environment
+        ({"FORCE_COLOR": "1"}, "never", False),
+    ],
+)
 def test_colour_on_a_terminal(memo, env, option, coloured):
     args = ["check", "--no-cache", *(["--color", option] if option else []), "memo.txt"]
     out = on_a_terminal(*args, cwd=memo, env=env)
@@ -135,13 +153,16 @@ def test_colour_on_a_terminal(memo, env, option, coloured):
     assert "セールスフォース → Salesforce" in out
 
 
-@pytest.mark.parametrize("env, option, coloured", [
-    ({}, None, False),                                 # a pipe or a file: no colour
-    ({"FORCE_COLOR": "1"}, None, True),                # https://force-color.org
-    ({"FORCE_COLOR": "0"}, None, False),
-    ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, None, False),
-    ({}, "always", True),
-])
+@pytest.mark.parametrize(
+    "env, option, coloured",
+    [
+        ({}, None, False),  # a pipe or a file: no colour
+        ({"FORCE_COLOR": "1"}, None, True),  # https://force-color.org
+        ({"FORCE_COLOR": "0"}, None, False),
+        ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, None, False),
+        ({}, "always", True),
+    ],
+)
 def test_colour_in_a_pipe(memo, env, option, coloured):
     args = ["check", "--no-cache", *(["--color", option] if option else []), "memo.txt"]
     result = run(*args, cwd=memo, env=env)

@@ -1,4 +1,5 @@
 """Configuration, suppression comments, --fix/--diff and exit-status options."""
+
 import codecs
 import json
 
@@ -20,9 +21,13 @@ def diagnostics(cli, *args):
 
 # --- configuration -------------------------------------------------------
 
+
 def test_closest_configuration_wins_and_extend_inherits(cli, tmp_path):
     write(tmp_path / ".yogolint.yaml", "rules:\n  preferred-term: false\n")
-    write(tmp_path / "proposals" / ".yogolint.yaml", "extend: ../.yogolint.yaml\nrules:\n  undefined-abbreviation: error\n")
+    write(
+        tmp_path / "proposals" / ".yogolint.yaml",
+        "extend: ../.yogolint.yaml\nrules:\n  undefined-abbreviation: error\n",
+    )
     write(tmp_path / "blog" / "a.md", BAD)
     write(tmp_path / "proposals" / "b.md", BAD + "\nMQLは120件。\n")
     found, _ = diagnostics(cli, str(tmp_path))
@@ -30,10 +35,13 @@ def test_closest_configuration_wins_and_extend_inherits(cli, tmp_path):
 
 
 def test_pyproject_section_and_per_path_overrides(cli, tmp_path):
-    write(tmp_path / "pyproject.toml", (
-        "[project]\nname = 'x'\n\n[tool.yogolint]\nwell_known = ['MQL']\n"
-        "[[tool.yogolint.overrides]]\npaths = ['drafts/**']\nrules = {preferred-term = false}\n"
-    ))
+    write(
+        tmp_path / "pyproject.toml",
+        (
+            "[project]\nname = 'x'\n\n[tool.yogolint]\nwell_known = ['MQL']\n"
+            "[[tool.yogolint.overrides]]\npaths = ['drafts/**']\nrules = {preferred-term = false}\n"
+        ),
+    )
     write(tmp_path / "drafts" / "a.md", BAD + "MQLは120件。\n")
     write(tmp_path / "final" / "b.md", BAD + "MQLは120件。\n")
     result = cli("check", "--format", "json", str(tmp_path))
@@ -61,14 +69,17 @@ def _config(tmp_path, text):
     return load_config(write(tmp_path / ".yogolint.yaml", text))
 
 
-@pytest.mark.parametrize("glob, excluded, kept", [
-    ("drafts/[ab].md", ["drafts/a.md", "drafts/b.md"], ["drafts/c.md", "x/drafts/a.md"]),  # a class; anchored
-    ("**/notes/*.md", ["notes/a.md", "x/y/notes/a.md"], ["notes/sub/a.md", "notes.md"]),  # `**/` spans, `*` not
-    ("scratch.md", ["scratch.md", "a/b/scratch.md"], ["a/scratch.md.bak.md"]),  # a bare name at any depth
-    ("drafts/", ["drafts/a.md", "drafts/x/y/z.md", "a/drafts/b.md"], ["drafts.md", "final/a.md"]),  # a folder
-    ("/top.md", ["top.md"], ["a/top.md"]),  # a leading `/` anchors
-    ("archive/**", ["archive/a.md", "archive/x/b.md"], ["a/archive/c.md"]),
-])
+@pytest.mark.parametrize(
+    "glob, excluded, kept",
+    [
+        ("drafts/[ab].md", ["drafts/a.md", "drafts/b.md"], ["drafts/c.md", "x/drafts/a.md"]),  # a class; anchored
+        ("**/notes/*.md", ["notes/a.md", "x/y/notes/a.md"], ["notes/sub/a.md", "notes.md"]),  # `**/` spans, `*` not
+        ("scratch.md", ["scratch.md", "a/b/scratch.md"], ["a/scratch.md.bak.md"]),  # a bare name at any depth
+        ("drafts/", ["drafts/a.md", "drafts/x/y/z.md", "a/drafts/b.md"], ["drafts.md", "final/a.md"]),  # a folder
+        ("/top.md", ["top.md"], ["a/top.md"]),  # a leading `/` anchors
+        ("archive/**", ["archive/a.md", "archive/x/b.md"], ["a/archive/c.md"]),
+    ],
+)
 def test_exclude_globs_read_as_in_gitignore(tmp_path, glob, excluded, kept):
     config = _config(tmp_path, f"exclude: ['{glob}']\n")
     assert [f for f in excluded if not config.is_excluded(tmp_path / f)] == []
@@ -87,13 +98,18 @@ def test_negation_takes_back_what_an_earlier_glob_matched(tmp_path):
 
 
 def test_overrides_apply_by_glob(tmp_path):
-    config = _config(tmp_path, (
-        "overrides:\n"
-        "  - {paths: ['proposals/[0-9]*.md'], rules: {preferred-term: error}}\n"
-        "  - {paths: ['**/legacy/'], rules: {preferred-term: false}}\n"
-    ))
+    config = _config(
+        tmp_path,
+        (
+            "overrides:\n"
+            "  - {paths: ['proposals/[0-9]*.md'], rules: {preferred-term: error}}\n"
+            "  - {paths: ['**/legacy/'], rules: {preferred-term: false}}\n"
+        ),
+    )
+
     def rules(rel):
         return [dict(policy["rules"]) for _, policy in config.overrides_for(tmp_path / rel)]
+
     assert rules("proposals/2024-crm.md") == [{"preferred-term": "error"}]
     assert rules("proposals/draft.md") == []
     assert rules("a/legacy/b/c.md") == [{"preferred-term": False}]
@@ -104,6 +120,7 @@ def test_exclude_option_matches_from_any_folder_down_and_may_negate():
 
     def excluded(shown, *globs):
         return _excluded(FileTarget(None, shown), globs)
+
     assert excluded("../docs/team3/a.md", "team3/**") and not excluded("../docs/team4/a.md", "team3/**")
     assert excluded("docs/a.md", "docs/[ab].md") and not excluded("docs/c.md", "docs/[ab].md")
     assert not excluded("docs/drafts/keep.md", "drafts/", "!drafts/keep.md")
@@ -136,22 +153,29 @@ def test_a_wrong_key_or_value_names_file_key_and_allowed(cli, tmp_path):
 
 # --- suppression ---------------------------------------------------------
 
+
 def test_suppression_comments_in_markdown(cli, tmp_path):
-    write(tmp_path / "a.md", (
-        "<!-- yogolint-disable-next-line preferred-term -->\n"
-        "セールスフォースの話。\n"
-        "<!-- yogolint-disable ハブスポット -->\n"
-        "ハブスポットの話。フレッシュデスクの話。\n"
-        "<!-- yogolint-enable -->\n"
-        "ハブスポットの話。\n"
-    ))
+    write(
+        tmp_path / "a.md",
+        (
+            "<!-- yogolint-disable-next-line preferred-term -->\n"
+            "セールスフォースの話。\n"
+            "<!-- yogolint-disable ハブスポット -->\n"
+            "ハブスポットの話。フレッシュデスクの話。\n"
+            "<!-- yogolint-enable -->\n"
+            "ハブスポットの話。\n"
+        ),
+    )
     found, _ = diagnostics(cli, str(tmp_path / "a.md"))
     assert found == [("preferred-term", "フレッシュデスク"), ("preferred-term", "ハブスポット")]
 
 
 def test_disable_file_and_text_files(cli, tmp_path):
     write(tmp_path / "a.md", "<!-- yogolint-disable-file -->\n" + BAD)
-    write(tmp_path / "b.txt", "セールスフォースの話。 # yogolint-disable-next-line\nハブスポットの話。\nフレッシュデスク\n")
+    write(
+        tmp_path / "b.txt",
+        "セールスフォースの話。 # yogolint-disable-next-line\nハブスポットの話。\nフレッシュデスク\n",
+    )
     found, _ = diagnostics(cli, str(tmp_path))
     assert found == [("preferred-term", "セールスフォース"), ("preferred-term", "フレッシュデスク")]
 
@@ -166,12 +190,16 @@ def test_unused_suppressions_are_reported_on_request(cli, tmp_path):
 
 # --- fix and diff --------------------------------------------------------
 
-@pytest.mark.parametrize("encoding, bom, newline", [
-    ("utf-8", b"", "\n"),
-    ("utf-8", codecs.BOM_UTF8, "\r\n"),
-    ("utf-16-le", codecs.BOM_UTF16_LE, "\r\n"),
-    ("cp932", b"", "\r\n"),
-])
+
+@pytest.mark.parametrize(
+    "encoding, bom, newline",
+    [
+        ("utf-8", b"", "\n"),
+        ("utf-8", codecs.BOM_UTF8, "\r\n"),
+        ("utf-16-le", codecs.BOM_UTF16_LE, "\r\n"),
+        ("cp932", b"", "\r\n"),
+    ],
+)
 def test_fix_keeps_encoding_bom_and_line_endings(cli, tmp_path, encoding, bom, newline):
     path = write(tmp_path / "a.md", BAD + "CSの返信を早める。\n", encoding, bom, newline)
     result = cli("check", "--fix", str(path))
@@ -225,6 +253,7 @@ def test_fix_leaves_no_temporary_files(cli, tmp_path):
 
 # --- exit status and output options ----------------------------------------
 
+
 def test_exit_zero_and_fail_on(cli, tmp_path):
     path = write(tmp_path / "a.md", "MQLは120件。\n")  # one info-level finding
     assert cli("check", str(path)).exit_code == 1
@@ -244,7 +273,9 @@ def test_output_file_and_statistics(cli, tmp_path):
 
 
 def test_prh_dictionary_findings_are_fixable_preferred_terms(cli, tmp_path):
-    prh = write(tmp_path / "prh.yml", "version: 1\nrules:\n  - expected: ウェブ\n    pattern: Web\n    prh: 表記を統一\n")
+    prh = write(
+        tmp_path / "prh.yml", "version: 1\nrules:\n  - expected: ウェブ\n    pattern: Web\n    prh: 表記を統一\n"
+    )
     path = write(tmp_path / "a.md", "Webサイトを改修する。`Web`はコード。\n")
     found, _ = diagnostics(cli, "--prh", str(prh), str(path))
     assert found == [("preferred-term", "Web")]
@@ -253,8 +284,14 @@ def test_prh_dictionary_findings_are_fixable_preferred_terms(cli, tmp_path):
 
 
 def test_prh_test_command(cli, tmp_path):
-    good = write(tmp_path / "good.yml", "version: 1\nrules:\n  - expected: ウェブ\n    pattern: Web\n    specs:\n      - from: Webサイト\n        to: ウェブサイト\n")
-    bad = write(tmp_path / "bad.yml", "version: 1\nrules:\n  - expected: ウェブ\n    pattern: Web\n    specs:\n      - from: Webサイト\n        to: ウエブサイト\n")
+    good = write(
+        tmp_path / "good.yml",
+        "version: 1\nrules:\n  - expected: ウェブ\n    pattern: Web\n    specs:\n      - from: Webサイト\n        to: ウェブサイト\n",
+    )
+    bad = write(
+        tmp_path / "bad.yml",
+        "version: 1\nrules:\n  - expected: ウェブ\n    pattern: Web\n    specs:\n      - from: Webサイト\n        to: ウエブサイト\n",
+    )
     assert cli("prh", "test", str(good)).exit_code == 0
     result = cli("prh", "test", str(bad))
     assert result.exit_code == 1

@@ -3,6 +3,7 @@
 The tests run on a small glossary of their own (GLOSSARY); the ones named
 `test_shipped_glossary_…` check the built-in glossary's data.
 """
+
 import pytest
 
 GLOSSARY = """
@@ -87,15 +88,16 @@ def test_the_sense_a_document_leans_to_comes_first(check):
 
 
 def test_english_names_are_evidence_of_the_sense(check):
-    text = ("[VP of Customer Success](/job-families/) の直属の部下がレビューします。\n\n"
-            "Sales と CS の地域フィールドリーダーが参加します。\n")
+    text = (
+        "[VP of Customer Success](/job-families/) の直属の部下がレビューします。\n\n"
+        "Sales と CS の地域フィールドリーダーが参加します。\n"
+    )
     [d] = check(text, rule="ambiguous-term")
     assert d.suggestions[0] == "カスタマーサクセス"
 
 
 def test_a_document_naming_both_senses_leaves_it_to_the_cues(check):
-    text = ("カスタマーサクセスとカスタマーサポートの連携を見直す。\n\n"
-            "CSの担当者がチケットに返信する。\n")
+    text = "カスタマーサクセスとカスタマーサポートの連携を見直す。\n\nCSの担当者がチケットに返信する。\n"
     [d] = check(text, rule="ambiguous-term")
     assert d.suggestions[0] == "カスタマーサポート"
 
@@ -130,9 +132,11 @@ def test_one_finding_per_line_and_other_words_are_not_cs(check):
 
 def test_abbreviations_side_by_side_are_not_shouting(check):
     """`CRO LT`, `CS QBR`, `CS EMEA` (GitLab handbook) were taken for capitalised English."""
-    text = ("- CRO と CRO LT からの優先度の高いトピック\n"
-            "- リーダーシップ QBR や **CS QBR** の参加詳細\n"
-            "- CS EMEA の地域リード\n")
+    text = (
+        "- CRO と CRO LT からの優先度の高いトピック\n"
+        "- リーダーシップ QBR や **CS QBR** の参加詳細\n"
+        "- CS EMEA の地域リード\n"
+    )
     assert [d.line for d in check(text, rule="ambiguous-term")] == [1, 2, 3]
 
 
@@ -154,8 +158,10 @@ def test_hereinafter_and_definition_items_choose_a_sense(check):
 
 
 def test_an_equation_or_a_definition_sentence_resolves_the_sense(check):
-    for text in ("CS＝カスタマーサクセスとして扱う。\n\nCSは継続率を見る。\n",
-                 "本書ではCSはカスタマーサクセスを指す。\n\nCSは継続率を見る。\n"):
+    for text in (
+        "CS＝カスタマーサクセスとして扱う。\n\nCSは継続率を見る。\n",
+        "本書ではCSはカスタマーサクセスを指す。\n\nCSは継続率を見る。\n",
+    ):
         assert check(text, rule="ambiguous-term") == [], text
 
 

@@ -3,6 +3,7 @@
 The tests run on a small glossary of their own (GLOSSARY); the ones named
 `test_shipped_glossary_…` check the built-in glossary's data.
 """
+
 import pytest
 
 GLOSSARY = """

@@ -3,6 +3,7 @@
 The tests run on a small glossary of their own (GLOSSARY); the ones named
 `test_shipped_glossary_…` check the built-in glossary's data.
 """
+
 import pytest
 
 GLOSSARY = """
@@ -88,17 +89,21 @@ def test_a_name_glossed_by_another_of_its_class_is_a_pairing_not_drift(check):
 def test_english_names_are_neither_reported_nor_counted(check):
     """Job titles and field names from the GitLab handbook: the writer cannot
     reword them into カスタマーサクセス."""
-    names = ("[VP of Customer Success](/job-families/sales/) の直属の部下がレビューします。\n\n"
-             "Customer Success Analytics Analyst が Renewal Forecast Health フィールドを更新します。\n\n"
-             "カスタマーサクセスの体制を強化する。\n")
+    names = (
+        "[VP of Customer Success](/job-families/sales/) の直属の部下がレビューします。\n\n"
+        "Customer Success Analytics Analyst が Renewal Forecast Health フィールドを更新します。\n\n"
+        "カスタマーサクセスの体制を強化する。\n"
+    )
     assert check(names, rule="inconsistent-term") == []
     [d] = check(names + "\nCustomer Success の指標は解約率とする。\n", rule="inconsistent-term")
     assert (d.line, d.term) == (7, "Customer Success")
 
 
 def test_a_sentence_naming_both_names_talks_about_the_names(check):
-    for text in ("- LTVとCLVの違い\n\nLTVを試算する。\n",
-                 "カスタマーサクセスとCustomer Successの役割分担を整理する。\n\nカスタマーサクセスの目標。\n"):
+    for text in (
+        "- LTVとCLVの違い\n\nLTVを試算する。\n",
+        "カスタマーサクセスとCustomer Successの役割分担を整理する。\n\nカスタマーサクセスの目標。\n",
+    ):
         assert check(text, rule="inconsistent-term") == [], text
 
 
@@ -114,8 +119,10 @@ def test_identifiers_count_for_nothing(check):
 
 
 def test_a_definition_table_row_is_no_usage(check):
-    text = ("| 略語 | 意味 |\n|---|---|\n| SLA | Service Level Agreement |\n\n"
-            "サービスレベルアグリーメントを四半期ごとに見直す。\n")
+    text = (
+        "| 略語 | 意味 |\n|---|---|\n| SLA | Service Level Agreement |\n\n"
+        "サービスレベルアグリーメントを四半期ごとに見直す。\n"
+    )
     assert check(text, rule="inconsistent-term") == []
 
 

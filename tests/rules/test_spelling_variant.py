@@ -1,4 +1,5 @@
 """spelling-variant: one word written two ways in one document (表記ゆれ)."""
+
 from __future__ import annotations
 
 import pytest
@@ -49,16 +50,19 @@ def test_inflected_okurigana_keeps_the_ending(plain):
     assert (d.term, d.suggestions) == ("行なっ", ["行っ"])
 
 
-@pytest.mark.parametrize("text", [
-    "ログインしてから設定を開く。サインインの画面で認証する。\n",           # synonyms
-    "ユーザーの声を聞く。ユーザビリティを改善する。\n",                    # different words sharing letters
-    "データを集める。データベースに保存する。\n",
-    "1つ目の案と一つ目の案を比べる。\n",                                  # numbers
-    "この機能を使うことができる。その機能は出来るだけ早く出す。\n",          # kana / kanji: not a listed class
-    "Webで申し込む。webでも申し込める。\n",                                # letter case
-    "この課題に取り組む。誰でも取り組める。\n",                             # the potential form of a verb
-    "変化を感じる。違いを感ずる。\n",                                      # じる / ずる: another form
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ログインしてから設定を開く。サインインの画面で認証する。\n",  # synonyms
+        "ユーザーの声を聞く。ユーザビリティを改善する。\n",  # different words sharing letters
+        "データを集める。データベースに保存する。\n",
+        "1つ目の案と一つ目の案を比べる。\n",  # numbers
+        "この機能を使うことができる。その機能は出来るだけ早く出す。\n",  # kana / kanji: not a listed class
+        "Webで申し込む。webでも申し込める。\n",  # letter case
+        "この課題に取り組む。誰でも取り組める。\n",  # the potential form of a verb
+        "変化を感じる。違いを感ずる。\n",  # じる / ずる: another form
+    ],
+)
 def test_not_a_spelling_variant(plain, text):
     assert plain(text, rule=RULE) == []
 
@@ -101,7 +105,8 @@ def test_the_glossary_pins_a_spelling_over_the_majority(lint_with):
 def test_the_glossary_joins_a_spelling_sudachi_does_not(lint_with):
     lint = lint_with("entries:\n  - term: カスタマー\n    kind: concept\n    spellings: [カスタマ]\n")
     assert found(lint("カスタマーの声を聞く。\n\nカスタマの要望をまとめる。\n", rule=RULE)) == [
-        (3, "カスタマ", ["カスタマー"])]
+        (3, "カスタマ", ["カスタマー"])
+    ]
 
 
 def test_the_glossary_keeps_two_spellings_apart(lint_with):
@@ -114,7 +119,8 @@ def test_the_glossary_keeps_two_spellings_apart(lint_with):
 def test_a_glossary_spelling_that_is_also_a_name_is_an_error(tmp_path):
     (tmp_path / "terms.yaml").write_text(
         "entries:\n  - term: ユーザー\n    kind: concept\n    variants: [ユーザ]\n    spellings: [ユーザ]\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     with pytest.raises(GlossaryError, match=r"terms\.yaml:5: 'spellings' lists 'ユーザ'"):
         load_glossary([tmp_path], builtin=False)
 
@@ -138,11 +144,17 @@ def test_through_the_cli_the_fix_is_suggested_not_applied(cli, tmp_path):
 def test_a_spelling_in_both_lists_or_claimed_by_two_entries_is_an_error(tmp_path):
     (tmp_path / "terms.yaml").write_text(
         "entries:\n  - term: チャネル\n    kind: concept\n    spellings: [チャンネル]\n"
-        "    distinct_spellings: [チャンネル]\n", encoding="utf-8")
+        "    distinct_spellings: [チャンネル]\n",
+        encoding="utf-8",
+    )
     with pytest.raises(GlossaryError, match=r"terms\.yaml:5: 'distinct_spellings' lists 'チャンネル'"):
         load_glossary([tmp_path], builtin=False)
     (tmp_path / "terms.yaml").write_text(
         "entries:\n  - term: ユーザー\n    kind: concept\n    spellings: [ユーザ]\n"
-        "  - term: ユーザ\n    kind: concept\n", encoding="utf-8")
-    with pytest.raises(GlossaryError, match=r"terms\.yaml:2: spelling 'ユーザ' of 'ユーザー' already belongs to 'ユーザ'"):
+        "  - term: ユーザ\n    kind: concept\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        GlossaryError, match=r"terms\.yaml:2: spelling 'ユーザ' of 'ユーザー' already belongs to 'ユーザ'"
+    ):
         load_glossary([tmp_path], builtin=False)

@@ -3,6 +3,7 @@
 The tests run on a small glossary of their own (GLOSSARY); the ones named
 `test_shipped_glossary_…` check the built-in glossary's data.
 """
+
 import pytest
 
 GLOSSARY = """
@@ -149,8 +150,10 @@ def test_a_query_tools_name_is_a_cue_of_the_query_language(check):
 
 def test_an_abbreviation_inside_an_english_name_is_still_one(check):
     """GitLab handbook (Field Enablement): `**GTM Enablement**` before any definition."""
-    [d] = check("1. **GTM Enablement**\n   1. ルート非依存のイネーブルメントプログラムを提供します。\n",
-                rule="undefined-abbreviation")
+    [d] = check(
+        "1. **GTM Enablement**\n   1. ルート非依存のイネーブルメントプログラムを提供します。\n",
+        rule="undefined-abbreviation",
+    )
     assert (d.line, d.term) == (1, "GTM")
 
 
@@ -159,7 +162,7 @@ def test_defined_in_another_sense_no_rule_speaks_of_it(check):
     later = "GTM 内のピクセルを確認する。\n"
     [d] = check(later, rule="undefined-abbreviation")
     assert d.term == "GTM"
-    own = ("Google Analytics (GA4) と Google Tag Manager (GTM) について説明します。\n\n" + later)
+    own = "Google Analytics (GA4) と Google Tag Manager (GTM) について説明します。\n\n" + later
     assert check(own, rule="undefined-abbreviation") == []
     before = later + "\n" + "推定小売価格 (ERP) を入力します。\n\nERP は税込みで表示します。\n"
     assert [d.term for d in check(before, rule="undefined-abbreviation")] == ["GTM"]
