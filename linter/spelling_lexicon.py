@@ -458,13 +458,13 @@ def pair_code(pair: str) -> int:
     return (ord(pair[0]) << 21) | ord(pair[1])
 
 
-def _write(path: Path, packed: bytes) -> None:
-    """Best effort, atomic: a read-only home only costs the next run the reading."""
+def _write(path: Path, data: bytes) -> None:
+    """Into the user cache; best effort, atomic: a read-only home only costs the next run the work again."""
     from linter.atomic import write_atomically
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, packed, fsync=False, follow_symlinks=False, trusted=path.parent)
+        write_atomically(path, data, fsync=False, follow_symlinks=False, trusted=path.parent)
     except (OSError, ValueError):
         pass
 
@@ -507,19 +507,11 @@ def _stored_automaton(key: str, patterns: int) -> CharwiseDoubleArrayAhoCorasick
 
 
 def _store_automaton(key: str, patterns: int, automaton: CharwiseDoubleArrayAhoCorasick) -> None:
-    """Best effort, atomic: building takes ≈ 0.1 s, reading it back ≈ 0.01 s."""
-    from linter.atomic import write_atomically
-
+    """Building takes ≈ 0.1 s, reading it back ≈ 0.01 s."""
     path = _automaton_file(key)
-    if path is None:
-        return
-    payload = automaton.serialize()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = _automaton_header(key, patterns, payload) + b"\n" + payload
-        write_atomically(path, data, fsync=False, follow_symlinks=False, trusted=path.parent)
-    except (OSError, ValueError):
-        pass
+    if path is not None:
+        payload = automaton.serialize()
+        _write(path, _automaton_header(key, patterns, payload) + b"\n" + payload)
 
 
 def _automaton_header(key: str, patterns: int, payload: bytes) -> bytes:
