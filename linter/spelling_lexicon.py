@@ -236,7 +236,7 @@ class Lexicon:
         `行` the line is no spelling of `行く`) at `match` (or, for a compound,
         inside it)."""
         from linter.orthography import spelling, units
-        from linter.tokenizer import Token, morphemes
+        from linter.tokenizer import morphemes, token_of
 
         start, end, _ = match
         lo, hi = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
@@ -249,8 +249,7 @@ class Lexicon:
             if m.begin() >= end:
                 break
             if m.end() > start:
-                token = Token(m.begin(), m.end(), m.surface(), m.dictionary_form(), m.normalized_form())
-                for u in units(token):
+                for u in units(token_of(m)):
                     if u.start >= start and u.end <= end and (spelling(u.surface, u.lemma), u.normalized) == word:
                         return True
         return False
