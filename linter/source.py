@@ -152,10 +152,11 @@ class NotRegularFile(OSError):
 SETTINGS_FILE_LIMIT = 16 * 1024 * 1024
 
 
-def read_regular(path: str | Path, limit: int | None = None) -> bytes:
+def read_regular(path: str | Path, limit: int | None = None, offset: int = 0, length: int | None = None) -> bytes:
     """The bytes of a regular file (after symlinks). A FIFO, a device or a
     socket is refused before reading (`/dev/zero` would never end, a FIFO
-    would wait for a writer); so is a file larger than `limit`."""
+    would wait for a writer); so is a file larger than `limit`. From `offset`,
+    and at most `length` bytes when given."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
     try:
@@ -166,11 +167,21 @@ def read_regular(path: str | Path, limit: int | None = None) -> bytes:
             raise NotRegularFile(0, "not a regular file (a device, FIFO or socket)", str(path))
         if limit is not None and info.st_size > limit:
             raise NotRegularFile(0, f"larger than {limit // (1024 * 1024)} MB; not read", str(path))
+        if offset:
+            os.lseek(fd, offset, os.SEEK_SET)
+        # One read for the size stat gives (no copy to join); more if it grows.
         chunks: list[bytes] = []
-        while True:
-            chunk = os.read(fd, 1 << 20)
+        wanted = length if length is not None else max(info.st_size - offset + 1, 1 << 16)
+        total = 0
+        while wanted > 0:
+            chunk = os.read(fd, wanted)
             if not chunk:
-                return b"".join(chunks)
+                break
+            total += len(chunk)
+            if limit is not None and total > limit:
+                raise NotRegularFile(0, f"larger than {limit // (1024 * 1024)} MB; not read", str(path))
             chunks.append(chunk)
+            wanted = length - total if length is not None else 1 << 20
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     finally:
         os.close(fd)
