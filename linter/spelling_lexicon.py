@@ -38,21 +38,25 @@ import bisect
 import hashlib
 import json
 import sys
+import zlib
 from array import array
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate, compress
-from operator import itemgetter, sub
+from operator import gt, itemgetter, sub
 from pathlib import Path
 from typing import TYPE_CHECKING, overload
 
+from linter.orthography import spelling as chosen_spelling
+from linter.orthography import units
 from linter.source import read_regular
+from linter.tokenizer import morphemes, token_of
 
 if TYPE_CHECKING:
     from daachorse import CharwiseDoubleArrayAhoCorasick
     from sudachipy import MorphemeList
 
-_FORMAT = "yogolint-spellings-5"  # bump when the stored shape or the derivation below changes
+_FORMAT = "yogolint-spellings-6"  # bump when the stored shape or the derivation below changes
 # How the rule judges a spelling: a change to these makes a stored table stale.
 _CODE = ("orthography.py", "folding.py")
 SHIPPED = Path(__file__).parent / "data" / "sudachi_spellings.bin"
@@ -74,6 +78,7 @@ class Lexicon:
     def __init__(
         self,
         surfaces: bytes,
+        size: int,
         key: str,
         offsets: array,
         ids: array,
@@ -85,8 +90,8 @@ class Lexicon:
         # The patterns, UTF-8, one a line: split into strings only to build the
         # automaton (140,000 strings, 12 MB), which a run usually reads back stored.
         self._surfaces = surfaces
-        self.size = surfaces.count(b"\n") + 1 if surfaces else 0
-        self.key = key  # a digest of the patterns: names the stored automaton
+        self.size = size  # how many
+        self.key = key  # a digest of them: names the stored automaton
         self._offsets = offsets  # pattern p writes spellings ids[offsets[p]:offsets[p + 1]]…
         self._ids = ids
         self.group_of = group_of  # …each of one word (group)…
@@ -235,9 +240,6 @@ class Lexicon:
         """Whether Sudachi reads `word` (its spelling and normalized form:
         `行` the line is no spelling of `行く`) at `match` (or, for a compound,
         inside it)."""
-        from linter.orthography import spelling, units
-        from linter.tokenizer import morphemes, token_of
-
         start, end, _ = match
         lo, hi = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
         window = text[lo:hi]
@@ -250,7 +252,11 @@ class Lexicon:
                 break
             if m.end() > start:
                 for u in units(token_of(m)):
-                    if u.start >= start and u.end <= end and (spelling(u.surface, u.lemma), u.normalized) == word:
+                    if (
+                        u.start >= start
+                        and u.end <= end
+                        and (chosen_spelling(u.surface, u.lemma), u.normalized) == word
+                    ):
                         return True
         return False
 
@@ -360,36 +366,44 @@ def _read(path: Path, key: str, trusted: bool = False) -> Lexicon | None:
 
 
 _TEXTS = ("surfaces", "spelling_of", "normal_of")
-_NUMBERS = {"offsets": "i", "ids": "i", "group_of": "i", "pairs": "q"}
+# The two lists of strings are stored joined, with where each one ends.
+_NUMBERS = {"offsets": "i", "ids": "i", "group_of": "i", "pairs": "q", "spelling_ends": "I", "normal_ends": "I"}
 
 
 def decode(data: bytes, key: str, trusted: bool = False) -> Lexicon | None:
     """A stored table, checked as it is read (anything unexpected is a miss,
     ValueError): a header line of JSON, then its sections, bytes as they are
-    used (UTF-8 text, little-endian integers), nothing to parse number by number."""
-    line, _, body = data.partition(b"\n")
-    header = json.loads(line)
+    used (UTF-8 text, little-endian integers), nothing to parse number by number.
+    The shipped table is the package's own: what its header says of it is
+    taken as said, and only a table from the user cache is checked through."""
+    newline = data.index(b"\n")
+    header = json.loads(data[:newline])
     if header["format"] != _FORMAT or header["dictionary"] != key:
         return None
     sections = header["sections"]
     if type(sections) is not dict or set(sections) != {*_TEXTS, *_NUMBERS}:
         raise ValueError("sections")
-    parts: dict[str, bytes] = {}
+    body = memoryview(data)[newline + 1 :]  # sliced without copying
+    parts: dict[str, memoryview] = {}
     for name, (start, length) in sections.items():
         if type(start) is not int or type(length) is not int or not 0 <= start <= start + length <= len(body):
             raise ValueError(name)
         parts[name] = body[start : start + length]
-    surfaces = parts["surfaces"]
-    if surfaces.startswith(b"\n") or surfaces.endswith(b"\n") or b"\n\n" in surfaces:
-        raise ValueError("surfaces")  # an empty pattern
-    surfaces.decode("utf-8")  # UnicodeDecodeError now, not when the automaton is built
-    # Read a few at a time, in every worker: kept as one string each.
-    spelling_of, normal_of = (_Strings(parts[n].decode("utf-8").split("\n") if parts[n] else []) for n in _TEXTS[1:])
-    offsets, ids, group_of, pairs = (_numbers(parts[n], code) for n, code in _NUMBERS.items())
-    lexicon = Lexicon(
-        surfaces, hashlib.sha256(surfaces).hexdigest()[:32], offsets, ids, group_of, spelling_of, normal_of, pairs
-    )
-    if len(offsets) != lexicon.size + 1 or offsets[0] != 0 or offsets[-1] != len(ids):
+    surfaces = bytes(parts["surfaces"])
+    offsets, ids, group_of, pairs, spelling_ends, normal_ends = (_numbers(parts[n], c) for n, c in _NUMBERS.items())
+    spelling_of = _Strings(str(parts["spelling_of"], "utf-8"), spelling_ends)
+    normal_of = _Strings(str(parts["normal_of"], "utf-8"), normal_ends)
+    if trusted:
+        size, digest = header["patterns"], header["key"]
+    else:
+        if surfaces.startswith(b"\n") or surfaces.endswith(b"\n") or b"\n\n" in surfaces:
+            raise ValueError("surfaces")  # an empty pattern
+        surfaces.decode("utf-8")  # UnicodeDecodeError now, not when the automaton is built
+        size, digest = _patterns_in(surfaces), _key_of(surfaces)
+        for strings in (spelling_of, normal_of):
+            strings.check()
+    lexicon = Lexicon(surfaces, size, digest, offsets, ids, group_of, spelling_of, normal_of, pairs)
+    if len(offsets) != size + 1 or offsets[0] != 0 or offsets[-1] != len(ids):
         raise ValueError("offsets")  # out of order they would only give a surface no spellings
     if len(spelling_of) != len(group_of):
         raise ValueError("spellings")
@@ -401,13 +415,28 @@ def decode(data: bytes, key: str, trusted: bool = False) -> Lexicon | None:
     return lexicon
 
 
-class _Strings(Sequence[str]):
-    """A list of strings kept as one: 70,000 Python strings cost 6 MB, and a
-    worker's reading them copies the pages they are on."""
+def _patterns_in(surfaces: bytes) -> int:
+    return surfaces.count(b"\n") + 1 if surfaces else 0
 
-    def __init__(self, items: list[str]):
-        self._text = "".join(items)
-        self._ends = array("I", accumulate(map(len, items)))
+
+def _key_of(surfaces: bytes) -> str:
+    """A digest of the patterns: names the stored automaton."""
+    return hashlib.sha256(surfaces).hexdigest()[:32]
+
+
+class _Strings(Sequence[str]):
+    """A list of strings kept as one, with where each ends: 70,000 Python
+    strings cost 6 MB, and a worker's reading them copies the pages they are on."""
+
+    def __init__(self, text: str, ends: array):
+        self._text = text
+        self._ends = ends
+
+    def check(self) -> None:
+        """Ends in order, the last at the end of the text (else ValueError)."""
+        ends = self._ends
+        if (ends and ends[-1] != len(self._text)) or any(map(gt, ends, ends[1:])):
+            raise ValueError("string ends")
 
     def __len__(self) -> int:
         return len(self._ends)
@@ -429,10 +458,13 @@ def pack(stored: dict) -> bytes:
     """The stored form of `_table()`'s output."""
     body = bytearray()
     sections = {}
+    stored = dict(stored)
+    for name, ends in (("spelling_of", "spelling_ends"), ("normal_of", "normal_ends")):
+        stored[ends] = list(accumulate(map(len, stored[name])))
     for name in (*_TEXTS, *_NUMBERS):
         value = stored[name]
         if name in _TEXTS:
-            chunk = "\n".join(value).encode("utf-8")
+            chunk = ("\n" if name == "surfaces" else "").join(value).encode("utf-8")
         else:
             numbers = array(_NUMBERS[name], value)
             if sys.byteorder == "big":
@@ -440,11 +472,18 @@ def pack(stored: dict) -> bytes:
             chunk = numbers.tobytes()
         sections[name] = [len(body), len(chunk)]
         body += chunk
-    header = {"format": _FORMAT, "dictionary": stored["dictionary"], "sections": sections}
+    surfaces = "\n".join(stored["surfaces"]).encode("utf-8")
+    header = {
+        "format": _FORMAT,
+        "dictionary": stored["dictionary"],
+        "patterns": _patterns_in(surfaces),
+        "key": _key_of(surfaces),
+        "sections": sections,
+    }
     return json.dumps(header, separators=(",", ":")).encode("ascii") + b"\n" + bytes(body)
 
 
-def _numbers(data: bytes, code: str) -> array:
+def _numbers(data: bytes | memoryview, code: str) -> array:
     numbers = array(code)
     numbers.frombytes(data)
     if sys.byteorder == "big":
@@ -470,8 +509,9 @@ def _write(path: Path, data: bytes) -> None:
 
 # The automaton, stored ------------------------------------------------------
 
-_AUTOMATON_FORMAT = b"yogolint-spelling-automaton-1"
+_AUTOMATON_FORMAT = b"yogolint-spelling-automaton-2"
 _AUTOMATON_LIMIT = 256 * 1024 * 1024  # the automaton of the shipped table is ≈ 7 MB
+_HEADER_BYTES = 128  # a line of this length, then the serialized automaton
 
 
 def _automaton_file(key: str) -> Path | None:
@@ -490,14 +530,16 @@ def _automaton_file(key: str) -> Path | None:
 
 def _stored_automaton(key: str, patterns: int) -> CharwiseDoubleArrayAhoCorasick | None:
     """The automaton kept by an earlier run, checked: a header naming these
-    patterns and the payload's digest; daachorse checks the structure."""
+    patterns and the payload's checksum; daachorse checks the structure."""
     from daachorse import CharwiseDoubleArrayAhoCorasick
 
     path = _automaton_file(key)
     if path is None:
         return None
     try:
-        header, _, payload = read_regular(path, _AUTOMATON_LIMIT).partition(b"\n")
+        # Read apart: daachorse takes only bytes, and slicing 7 MB off a header copies them.
+        header = read_regular(path, _AUTOMATON_LIMIT, length=_HEADER_BYTES)
+        payload = read_regular(path, _AUTOMATON_LIMIT, offset=_HEADER_BYTES)
         if header != _automaton_header(key, patterns, payload):
             return None
         return CharwiseDoubleArrayAhoCorasick.deserialize(payload)
@@ -510,12 +552,15 @@ def _store_automaton(key: str, patterns: int, automaton: CharwiseDoubleArrayAhoC
     path = _automaton_file(key)
     if path is not None:
         payload = automaton.serialize()
-        _write(path, _automaton_header(key, patterns, payload) + b"\n" + payload)
+        _write(path, _automaton_header(key, patterns, payload) + payload)
 
 
 def _automaton_header(key: str, patterns: int, payload: bytes) -> bytes:
-    digest = hashlib.sha256(payload).hexdigest()
-    return b" ".join((_AUTOMATON_FORMAT, key.encode(), str(patterns).encode(), digest.encode()))
+    # A checksum finds damage (a cut or torn file) at 3 GB/s; a digest in the
+    # same file would stop no one who can write it anyway.
+    checksum = f"{zlib.crc32(payload):08x}:{len(payload)}"
+    line = b" ".join((_AUTOMATON_FORMAT, key.encode(), str(patterns).encode(), checksum.encode()))
+    return line.ljust(_HEADER_BYTES - 1) + b"\n"
 
 
 # Deriving -----------------------------------------------------------------
@@ -537,14 +582,14 @@ def derive() -> dict | None:
 def _words(entries: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str], dict[str, set[str]]]:
     """(normalized form, class) → spelling → the surfaces that write it, for
     words the rule compares and that have two spellings or more."""
-    from linter.orthography import another_form, orthographic_class, spelling, worth_comparing
+    from linter.orthography import another_form, orthographic_class, worth_comparing
 
     classes: dict[str, str] = {}
     words: dict[tuple[str, str], dict[str, set[str]]] = {}
     for surface, lemma, normalized in entries:
         if len(normalized) < 2 or not worth_comparing(surface, normalized):
             continue
-        chosen = spelling(surface, lemma)
+        chosen = chosen_spelling(surface, lemma)
         kind = classes.get(chosen)
         if kind is None:
             kind = classes[chosen] = orthographic_class(chosen)
@@ -596,7 +641,6 @@ def _read_alone(patterns: dict[str, set[int]], group_of: list[int], spelling_of:
     """A surface that writes two spellings of one word (`新しい`: the modern
     adjective, and the classical `新し` in its attributive form) writes the one
     Sudachi reads it as, alone: a document's `新しい` is one spelling."""
-    from linter.orthography import spelling
     from linter.tokenizer import tokenize
 
     for surface, ids in patterns.items():
@@ -606,7 +650,7 @@ def _read_alone(patterns: dict[str, set[int]], group_of: list[int], spelling_of:
         found = tokenize(surface)
         if len(found) != 1:
             continue
-        read = spelling(found[0].surface, found[0].lemma)
+        read = chosen_spelling(found[0].surface, found[0].lemma)
         for group in {g for g in groups if groups.count(g) > 1}:
             mine = [i for i in ids if group_of[i] == group]
             if any(spelling_of[i] == read for i in mine):
@@ -639,7 +683,6 @@ def _blockers(patterns: dict[str, set[int]], surfaces: set[str]) -> tuple[list[s
 def _add_parts(patterns: dict[str, set[int]], ids_of: dict[str, list[int]]) -> None:
     """The rule counts the words of a compound (`問合せ先` → `問合せ`, `先`) as
     it splits them: a compound's surface stands for its parts too."""
-    from linter.orthography import spelling
     from linter.tokenizer import parts
 
     for surface, ids in patterns.items():
@@ -648,7 +691,7 @@ def _add_parts(patterns: dict[str, set[int]], ids_of: dict[str, list[int]]) -> N
         found = parts(surface)
         if len(found) > 1:
             for part in found:
-                ids.update(ids_of.get(spelling(part.surface, part.lemma), ()))
+                ids.update(ids_of.get(chosen_spelling(part.surface, part.lemma), ()))
 
 
 if __name__ == "__main__":  # python -m linter.spelling_lexicon: rebuild the shipped table

@@ -106,6 +106,53 @@ def test_a_damaged_stored_automaton_is_built_again_not_trusted(monkeypatch, tmp_
     assert stored.read_bytes() != bytes(data)  # and stored anew
 
 
+def _small_table(**changes) -> dict:
+    table = {
+        "dictionary": "a dictionary",
+        "surfaces": ["問い合わせ", "問合せ", "問合せ先"],
+        "offsets": [0, 1, 2, 3],
+        "ids": [0, 1, 1],
+        "group_of": [0, 0],
+        "spelling_of": ["問い合わせ", "問合せ"],
+        "normal_of": ["問い合わせ"],
+        "pairs": [],
+    }
+    return {**table, **changes}
+
+
+def test_a_table_from_the_user_cache_is_read_as_written(tmp_path):
+    stored = tmp_path / "table.bin"
+    stored.write_bytes(spelling_lexicon.pack(_small_table()))
+    lexicon = spelling_lexicon._read(stored, "a dictionary", trusted=False)
+    assert lexicon is not None and lexicon.size == 3
+    assert lexicon.patterns() == ["問い合わせ", "問合せ", "問合せ先"]
+    assert [lexicon.spelling_of[s] for s in lexicon.spellings(2)] == ["問合せ"]  # 問合せ先 writes 問合せ
+    assert lexicon.normal_of[0] == "問い合わせ"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["string ends out of order", "an empty pattern", "a spelling id beyond the table", "another dictionary's"],
+)
+def test_a_damaged_table_in_the_user_cache_is_not_trusted(tmp_path, damage):
+    stored = tmp_path / "table.bin"
+    if damage == "string ends out of order":
+        data = spelling_lexicon.pack(_small_table())
+        header = json.loads(data.partition(b"\n")[0])
+        start, length = header["sections"]["spelling_ends"]
+        body = bytearray(data.partition(b"\n")[2])
+        body[start : start + length] = bytes(reversed(body[start : start + length]))
+        data = data.partition(b"\n")[0] + b"\n" + bytes(body)
+    elif damage == "an empty pattern":
+        data = spelling_lexicon.pack(_small_table(surfaces=["問い合わせ", "", "問合せ先"]))
+    elif damage == "a spelling id beyond the table":
+        data = spelling_lexicon.pack(_small_table(ids=[0, 1, 7]))
+    else:
+        data = spelling_lexicon.pack(_small_table(dictionary="another dictionary"))
+    stored.write_bytes(data)
+    assert spelling_lexicon._read(stored, "a dictionary", trusted=False) is None
+
+
 def test_a_one_kanji_word_of_another_meaning_is_no_spelling_of_it():
     # `行` (a line) is a word of its own, not `行く` written short.
     text = "1行目を消す。\n\n2行目を直す。\n\n会社に行く。\n"
