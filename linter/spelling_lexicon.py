@@ -459,12 +459,15 @@ def pack(stored: dict) -> bytes:
     body = bytearray()
     sections = {}
     stored = dict(stored)
+    surfaces = "\n".join(stored["surfaces"]).encode("utf-8")
     for name, ends in (("spelling_of", "spelling_ends"), ("normal_of", "normal_ends")):
         stored[ends] = list(accumulate(map(len, stored[name])))
     for name in (*_TEXTS, *_NUMBERS):
         value = stored[name]
-        if name in _TEXTS:
-            chunk = ("\n" if name == "surfaces" else "").join(value).encode("utf-8")
+        if name == "surfaces":
+            chunk = surfaces
+        elif name in _TEXTS:
+            chunk = "".join(value).encode("utf-8")
         else:
             numbers = array(_NUMBERS[name], value)
             if sys.byteorder == "big":
@@ -472,7 +475,6 @@ def pack(stored: dict) -> bytes:
             chunk = numbers.tobytes()
         sections[name] = [len(body), len(chunk)]
         body += chunk
-    surfaces = "\n".join(stored["surfaces"]).encode("utf-8")
     header = {
         "format": _FORMAT,
         "dictionary": stored["dictionary"],
