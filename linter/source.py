@@ -152,6 +152,10 @@ class NotRegularFile(OSError):
 SETTINGS_FILE_LIMIT = 16 * 1024 * 1024
 
 
+def _too_large(path: str | Path, limit: int) -> NotRegularFile:
+    return NotRegularFile(0, f"larger than {limit // (1024 * 1024)} MB; not read", str(path))
+
+
 def read_regular(path: str | Path, limit: int | None = None, offset: int = 0, length: int | None = None) -> bytes:
     """The bytes of a regular file (after symlinks). A FIFO, a device or a
     socket is refused before reading (`/dev/zero` would never end, a FIFO
@@ -166,7 +170,7 @@ def read_regular(path: str | Path, limit: int | None = None, offset: int = 0, le
         if not stat.S_ISREG(info.st_mode):
             raise NotRegularFile(0, "not a regular file (a device, FIFO or socket)", str(path))
         if limit is not None and info.st_size > limit:
-            raise NotRegularFile(0, f"larger than {limit // (1024 * 1024)} MB; not read", str(path))
+            raise _too_large(path, limit)
         if offset:
             os.lseek(fd, offset, os.SEEK_SET)
         # One read for the size stat gives (no copy to join); more if it grows.
@@ -179,7 +183,7 @@ def read_regular(path: str | Path, limit: int | None = None, offset: int = 0, le
                 break
             total += len(chunk)
             if limit is not None and total > limit:
-                raise NotRegularFile(0, f"larger than {limit // (1024 * 1024)} MB; not read", str(path))
+                raise _too_large(path, limit)
             chunks.append(chunk)
             wanted = length - total if length is not None else 1 << 20
         return chunks[0] if len(chunks) == 1 else b"".join(chunks)
