@@ -40,9 +40,17 @@ def export(commit: str) -> Path:
     return target
 
 
-def timed(code: Path, folder: Path) -> tuple[float, float]:
-    env = dict(os.environ, PYTHONPATH=str(code))
-    cmd = [str(PYTHON), "-m", "linter", "check", "--no-cache", "--format", "json", "-o", os.devnull, str(folder)]
+def timed(
+    code: Path,
+    folder: Path,
+    launch: tuple[str, ...] = ("-m", "linter"),
+    options: tuple[str, ...] = (),
+    **env_extra: str,
+) -> tuple[float, float]:
+    """Wall and CPU seconds of one `check` of `folder` by the code in `code`
+    (`launch`: how Python starts it; `options`: more of check's)."""
+    env = dict(os.environ, PYTHONPATH=str(code), **env_extra)
+    cmd = [str(PYTHON), *launch, "check", *options, "--no-cache", "--format", "json", "-o", os.devnull, str(folder)]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=CACHE, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
