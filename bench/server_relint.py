@@ -63,8 +63,10 @@ def time_work(text: str, name: str, runs: int) -> tuple[list[float], list[float]
     from linter.api import lint_source, text_source
     from linter.lsp_positions import Positions
     from linter.server import to_lsp
+    from linter.tokenizer import keep_segmentations
     from linter.workspace import Options, Workspace
 
+    keep_segmentations()  # as the server's process does
     workspace = Workspace(Options())
     path = ROOT / "bench" / ".cache" / name
     lint_source(workspace, path, text_source(text, str(path)))  # warm: settings, Sudachi, automaton

@@ -37,6 +37,7 @@ from linter.lsp_positions import Positions
 from linter.matching import glued_to_latin
 from linter.silencing import silence
 from linter.source import Source
+from linter.tokenizer import keep_segmentations
 from linter.workspace import Options, SettingsError, Workspace
 
 DEBOUNCE = 0.3  # seconds of quiet after a change before the buffer is linted
@@ -361,6 +362,7 @@ def _wants(only: Sequence[str] | None, kind: str) -> bool:
 
 
 def build(options: Options | None = None) -> YogolintServer:
+    keep_segmentations()  # every edit re-lints the whole document: its other blocks read as before
     server = YogolintServer(options or Options())
 
     @server.feature(types.INITIALIZED)

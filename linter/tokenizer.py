@@ -6,6 +6,7 @@ has a glossary candidate or a rule reads every word (spelling-variant).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -40,8 +41,37 @@ def token_of(m) -> Token:
     return Token(m.begin(), m.end(), m.surface(), m.dictionary_form(), m.normalized_form())
 
 
+# Segmentations kept for a process that reads the same texts again and
+# again (`keep_segmentations`); None: none kept.
+_kept: OrderedDict[str, tuple[Token, ...]] | None = None
+_kept_limit = 0
+
+
+def keep_segmentations(limit: int = 4096) -> None:
+    """Keep the tokens of the last `limit` texts segmented. The language
+    server re-lints a document at every edit, and all its blocks but the
+    edited one read as before: segmenting them again was a third of a re-lint."""
+    global _kept, _kept_limit
+    _kept, _kept_limit = OrderedDict(), limit
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of `text`, with offsets shifted by `offset`."""
+    if _kept is None:
+        return _segment(text, offset)
+    found = _kept.get(text)
+    if found is None:
+        found = _kept[text] = tuple(_segment(text))
+        if len(_kept) > _kept_limit:
+            _kept.popitem(last=False)
+    else:
+        _kept.move_to_end(text)
+    if not offset:
+        return list(found)
+    return [Token(start + offset, end + offset, surface, lemma, normal) for start, end, surface, lemma, normal in found]
+
+
+def _segment(text: str, offset: int = 0) -> list[Token]:
     tokens: list[Token] = []
     for chunk_start, chunk in _chunks(text):
         base = offset + chunk_start

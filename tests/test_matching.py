@@ -41,3 +41,40 @@ def test_capitalised_english_is_not_an_abbreviation(lint):
 def test_context_words_in_inline_code_decide_another_meaning(lint):
     text = "このディレクティブは、SQLキーワード`SELECT`にちなんで名付けられた。\n"
     assert lint(text, rule="undefined-abbreviation") == []
+
+
+def test_an_edited_document_gets_the_same_findings_with_kept_segmentations(monkeypatch):
+    """The language server keeps the blocks it segmented: a re-lint after an
+    edit finds what a fresh process finds, in the edited block and the rest."""
+    from pathlib import Path
+
+    from linter import tokenizer
+    from linter.api import lint_text
+    from linter.workspace import Options, Workspace
+
+    monkeypatch.setattr(tokenizer, "_kept", None)  # restored afterwards, as for every other process
+    path = Path(__file__).resolve().parents[1] / "examples" / "proposal-crm-migration.md"
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace("\n\n", "\n\n営業部門はセールスフォースとCSの体制を見直します。ユーザの同意を得ます。\n\n", 1)
+
+    def found(workspace, source):
+        return [(d.line, d.column, d.rule, d.term, d.suggestions) for d in lint_text(workspace, path, source)]
+
+    fresh = found(Workspace(Options()), edited)
+    tokenizer.keep_segmentations(limit=64)
+    workspace = Workspace(Options())
+    found(workspace, text)
+    assert found(workspace, edited) == fresh
+    assert ("preferred-term", "セールスフォース") in {(rule, term) for _, _, rule, term, _ in fresh}
+
+
+def test_kept_segmentations_stay_within_their_limit(monkeypatch):
+    from linter import tokenizer
+
+    monkeypatch.setattr(tokenizer, "_kept", None)
+    tokenizer.keep_segmentations(limit=3)
+    sentences = [f"{n}件目の見積もりを送付します。" for n in range(5)]
+    for sentence in sentences:
+        tokenizer.tokenize(sentence)
+    assert list(tokenizer._kept) == sentences[2:]
+    assert tokenizer.tokenize(sentences[0], 10)[0].start == 10  # read again, shifted like any other
