@@ -305,8 +305,24 @@ def write_report(bench: Bench, info: RunInfo, output: Path) -> str:
         )
     else:
         text = text.replace("<!-- PROFILE-NOTES -->\n", "")
+    if output.exists():  # the sections other scripts write into the same file stay
+        text += _sections_of_others(output.read_text(encoding="utf-8"), text)
     output.write_text(text, encoding="utf-8")
     return text
+
+
+def _sections_of_others(old: str, new: str) -> str:
+    """The `## ` sections of `old` that `new` does not write (those of
+    spelling_cost.py, spelling_floor.py, spelling_compare.py,
+    server_relint.py, html_report.py), in their order."""
+    ours = {line for line in new.splitlines() if line.startswith("## ")}
+    kept, keep = [], False
+    for line in old.splitlines(keepends=True):
+        if line.startswith("## "):
+            keep = line.rstrip("\n") not in ours
+        if keep:
+            kept.append(line)
+    return ("\n" + "".join(kept).rstrip("\n") + "\n") if kept else ""
 
 
 def _scaling(bench: Bench, add) -> None:
