@@ -23,7 +23,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -157,29 +156,20 @@ def main() -> None:
         rows.append(
             (f"{package} {version(package)}", *score(key, textlint_report(docs, rule, copies), rule.replace("/", "_")))
         )
-    table = "\n".join(
-        [
-            HEADING,
-            "",
-            f"`python3 bench/spelling_compare.py` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: the "
-            f"{sum(1 for _ in copies.iterdir())} documents of `shared/eval/real`, scored by its `score.py --rule "
-            f"spelling-variant` (the key labels each word written two ways once per document; a diagnostic naming "
-            f"none of a labelled word's spellings is a false positive). textlint {version('textlint')}, each rule "
-            f"with its defaults; every textlint message counts as a spelling-variant finding.",
-            "",
-            "| tool / rule | precision | recall | diagnostics |",
-            "|---|---:|---:|---:|",
-            *[f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} |" for r in rows],
-            "",
-            NOTE,
-            "",
-        ]
-    )
-    print(table)
-    if not args.no_write:
-        from spelling_cost import write_section_named
+    from spelling_cost import now, publish
 
-        write_section_named(HEADING, table)
+    publish(
+        HEADING,
+        f"`python3 bench/spelling_compare.py` on {now()}: the "
+        f"{sum(1 for _ in copies.iterdir())} documents of `shared/eval/real`, scored by its `score.py --rule "
+        f"spelling-variant` (the key labels each word written two ways once per document; a diagnostic naming "
+        f"none of a labelled word's spellings is a false positive). textlint {version('textlint')}, each rule "
+        f"with its defaults; every textlint message counts as a spelling-variant finding.",
+        ["tool / rule", "precision", "recall", "diagnostics"],
+        [f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} |" for r in rows],
+        NOTE,
+        write=not args.no_write,
+    )
 
 
 if __name__ == "__main__":

@@ -87,27 +87,18 @@ def main() -> None:
             f"{wall['after'] / wall['before']:.1f}× | {cpu['before']:.2f} | {cpu['after']:.2f} | "
             f"{cpu['after'] / cpu['before']:.1f}× |"
         )
-    load = os.getloadavg()[0]
-    table = "\n".join(
-        [
-            HEADING,
-            "",
-            f"`python3 bench/spelling_cost.py --runs {args.runs}` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: "
-            f"`check --no-cache` of each folder with all default rules, before (commit `{args.base}`) and after "
-            f"(this checkout, spelling-variant on), alternating; median of {args.runs} runs; "
-            f"CPU = user + system of the process and its workers; load average at the end {load:.1f} on 2 cores.",
-            "",
-            "| folder | before s | after s | wall ratio | before CPU s | after CPU s | CPU ratio |",
-            "|---|---:|---:|---:|---:|---:|---:|",
-            *rows,
-            "",
-            NOTE,
-            "",
-        ]
+    publish(
+        HEADING,
+        f"`python3 bench/spelling_cost.py --runs {args.runs}` on {now()}: "
+        f"`check --no-cache` of each folder with all default rules, before (commit `{args.base}`) and after "
+        f"(this checkout, spelling-variant on), alternating; median of {args.runs} runs; "
+        f"CPU = user + system of the process and its workers; load average at the end {os.getloadavg()[0]:.1f} "
+        "on 2 cores.",
+        ["folder", "before s", "after s", "wall ratio", "before CPU s", "after CPU s", "CPU ratio"],
+        rows,
+        NOTE,
+        write=not args.no_write,
     )
-    print(table)
-    if not args.no_write:
-        write_section(table)
 
 
 NOTE = """Why: before, a file with no glossary spelling is never parsed nor tokenized (most of
@@ -132,8 +123,34 @@ screen on and off (`tests/test_spelling_lexicon.py`, and the corpora compared wi
 of unchanged files cheap."""
 
 
-def write_section(table: str) -> None:
-    write_section_named(HEADING, table)
+def now() -> str:
+    return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+
+
+def publish(
+    heading: str, how: str, columns: list[str], rows: list[str], note: str, write: bool, text_columns: int = 1
+) -> None:
+    """One script's section of bench/RESULTS.md: how it was measured, a
+    table (its first `text_columns` text, the others numbers), a note.
+    Printed, and written in place of the section's last version unless
+    `write` is False."""
+    section = "\n".join(
+        [
+            heading,
+            "",
+            how,
+            "",
+            "| " + " | ".join(columns) + " |",
+            "|" + "---|" * text_columns + "---:|" * (len(columns) - text_columns),
+            *rows,
+            "",
+            note,
+            "",
+        ]
+    )
+    print(section)
+    if write:
+        write_section_named(heading, section)
 
 
 def write_section_named(heading: str, table: str) -> None:
