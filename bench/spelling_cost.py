@@ -40,17 +40,24 @@ def export(commit: str) -> Path:
     return target
 
 
+MODULE = ("-m", "linter")  # how Python starts the command line
+
+
+def check_command(
+    code: Path, folder: Path, output: str, launch: tuple[str, ...] = MODULE, options: tuple[str, ...] = (), **env: str
+) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment of `check --no-cache --format json`
+    of `folder` by the code in `code`, its report into `output` (`launch`:
+    how Python starts it; `options`: more of check's; `env`: added to it)."""
+    cmd = [str(PYTHON), *launch, "check", *options, "--no-cache", "--format", "json", "-o", output, str(folder)]
+    return cmd, dict(os.environ, PYTHONPATH=str(code), **env)
+
+
 def timed(
-    code: Path,
-    folder: Path,
-    launch: tuple[str, ...] = ("-m", "linter"),
-    options: tuple[str, ...] = (),
-    **env_extra: str,
+    code: Path, folder: Path, launch: tuple[str, ...] = MODULE, options: tuple[str, ...] = (), **env_extra: str
 ) -> tuple[float, float]:
-    """Wall and CPU seconds of one `check` of `folder` by the code in `code`
-    (`launch`: how Python starts it; `options`: more of check's)."""
-    env = dict(os.environ, PYTHONPATH=str(code), **env_extra)
-    cmd = [str(PYTHON), *launch, "check", *options, "--no-cache", "--format", "json", "-o", os.devnull, str(folder)]
+    """Wall and CPU seconds of one such check."""
+    cmd, env = check_command(code, folder, os.devnull, launch, options, **env_extra)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=CACHE, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)

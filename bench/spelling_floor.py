@@ -19,8 +19,8 @@ run by run, median of N:
 
 The answers (per file text: the windows segmented, the spans returned) are
 recorded first, in one process, from this checkout's screen, and replayed
-by the text's digest; a run whose findings differ from "as is" would say so
-(exit status 2). Writes its table into bench/RESULTS.md under its own
+by the text's digest; a replay whose findings differ from "as is" stops the
+script (exit status 1). Writes its table into bench/RESULTS.md under its own
 heading. Standard library only.
 """
 
@@ -34,10 +34,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from spelling_cost import BASE_COMMIT, CACHE, CORPORA, PYTHON, ROOT, export, now, publish, timed
+from spelling_cost import BASE_COMMIT, CACHE, CORPORA, MODULE, PYTHON, ROOT, check_command, export, now, publish, timed
 
 HEADING = "## spelling-variant: how low the cost can go"
-_MODULE = ("-m", "linter")
 
 # Run in the timed process: the answers replace Lexicon.evidence before the
 # command line starts (workers fork from it and inherit the replacement).
@@ -67,19 +66,17 @@ from linter.files import collect
 from linter.runner import CheckRequest, lint_file
 from linter.workspace import Options, Workspace
 answers, windows = {}, []
-segmented = sl.Lexicon._segmented
-def _segmented(self, text, match, word, read):
-    lo, hi = max(0, match[0] - sl._CONTEXT), min(len(text), match[1] + sl._CONTEXT)
-    if text[lo:hi] not in read:
-        windows.append(text[lo:hi])
-    return segmented(self, text, match, word, read)
+morphemes = sl.morphemes  # what the screen segments (each window once a file)
+def _morphemes(window):
+    windows.append(window)
+    return morphemes(window)
 evidence = sl.Lexicon.evidence
 def _evidence(self, text):
     windows.clear()
     spans = evidence(self, text)
     answers[hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()] = [list(windows), spans]
     return spans
-sl.Lexicon._segmented, sl.Lexicon.evidence = _segmented, _evidence
+sl.morphemes, sl.Lexicon.evidence = _morphemes, _evidence
 request = CheckRequest(paths=[sys.argv[2]], options=Options(), fmt="json", cache=False, jobs=1)
 walk = collect(request.paths, request.options.exclude)
 workspace = Workspace(request.options)
@@ -100,8 +97,8 @@ def record(folder: Path) -> Path:
 
 def findings(code: Path, folder: Path, launch: tuple[str, ...], **env: str) -> list:
     out = CACHE / "floor-findings.json"
-    cmd = [str(PYTHON), *launch, "check", "--no-cache", "--format", "json", "-o", str(out), str(folder)]
-    subprocess.run(cmd, env=dict(os.environ, PYTHONPATH=str(code), **env), cwd=CACHE, stdout=subprocess.DEVNULL)
+    cmd, environment = check_command(code, folder, str(out), launch, **env)
+    subprocess.run(cmd, env=environment, cwd=CACHE, stdout=subprocess.DEVNULL)
     return json.loads(out.read_text(encoding="utf-8"))["diagnostics"]
 
 
@@ -119,13 +116,13 @@ def main() -> None:
         folder = folder.resolve()
         answers = str(record(folder))
         variants = {
-            "before": (base, _MODULE, (), {}),
-            "rule off": (ROOT, _MODULE, ("--ignore", "spelling-variant"), {}),
-            "as is": (ROOT, _MODULE, (), {}),
+            "before": (base, MODULE, (), {}),
+            "rule off": (ROOT, MODULE, ("--ignore", "spelling-variant"), {}),
+            "as is": (ROOT, MODULE, (), {}),
             "C only": (ROOT, ("-c", _REPLAY), (), {"FLOOR_ANSWERS": answers, "FLOOR_MODE": "c-only"}),
             "free screen": (ROOT, ("-c", _REPLAY), (), {"FLOOR_ANSWERS": answers, "FLOOR_MODE": "free"}),
         }
-        expected = findings(ROOT, folder, _MODULE)
+        expected = findings(ROOT, folder, MODULE)
         for name in ("C only", "free screen"):
             code, launch, _, env = variants[name]
             if findings(code, folder, launch, **env) != expected:
